@@ -1,0 +1,71 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { PortModel } from '../../protocol/port-model.ts';
+import { MESSAGES } from './i18n.ts';
+import { EntityBuffers } from './live/entity-buffers.ts';
+import { connectLiveSource } from './live/live-source.ts';
+import { PortMap } from './map/PortMap.tsx';
+import { useAppStore } from './state/app-store.ts';
+import { StatusBar } from './StatusBar.tsx';
+
+const PORT_RETRY_MS = 3_000;
+
+/** Loads the port model, retrying until the server answers (it may be restarting). */
+function usePortModel(): { model?: PortModel; failed: boolean } {
+  const [state, setState] = useState<{ model?: PortModel; failed: boolean }>({ failed: false });
+  useEffect(() => {
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = async () => {
+      try {
+        const response = await fetch('/api/v1/port');
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        const model = (await response.json()) as PortModel;
+        if (!cancelled) setState({ model, failed: false });
+      } catch {
+        if (cancelled) return;
+        setState({ failed: true });
+        timer = setTimeout(() => void load(), PORT_RETRY_MS);
+      }
+    };
+    void load();
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, []);
+  return state;
+}
+
+export function App({ screen }: { screen: 'console' | 'wall' }) {
+  const { model, failed } = usePortModel();
+  const buffers = useMemo(() => new EntityBuffers(), []);
+  const language = useAppStore((s) => s.language);
+
+  useEffect(() => {
+    const { setConnection, dataReceived } = useAppStore.getState();
+    return connectLiveSource(buffers, {
+      onStatus: setConnection,
+      onData: dataReceived,
+      onIncompatible: () => window.location.reload(),
+    });
+  }, [buffers]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  return (
+    <div className={`app app-${screen}`}>
+      <StatusBar />
+      <main className="map-area">
+        {model ? (
+          <PortMap model={model} buffers={buffers} screen={screen} />
+        ) : (
+          <div className="placeholder">
+            {failed ? MESSAGES[language].portFailed : MESSAGES[language].loadingPort}
+          </div>
+        )}
+      </main>
+    </div>
+  );
+}

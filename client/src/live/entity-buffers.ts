@@ -1,0 +1,140 @@
+// Where the map's moving things live: one slot per entity in typed arrays that deck.gl
+// reads directly. A new fix does not make an entity jump: it glides from where it is
+// drawn now to the new fix over about one update interval.
+import {
+  EQUIPMENT_KINDS,
+  EQUIPMENT_STATES,
+  type EquipmentKind,
+} from '../../../protocol/equipment.ts';
+import type { PositionColumns } from '../../../protocol/live.ts';
+
+const MIN_GLIDE_MS = 200;
+const MAX_GLIDE_MS = 2_000;
+export const UNKNOWN_STATE = 255;
+
+export class EntityBuffers {
+  private capacity = 0;
+  private slots = new Map<string, number>();
+  ids: string[] = [];
+  count = 0;
+  kinds = new Uint8Array(0);
+  states = new Uint8Array(0);
+  headings = new Float32Array(0);
+  /** Interleaved lon/lat as drawn at the last interpolate() call. */
+  positions = new Float64Array(0);
+  private from = new Float64Array(0);
+  private to = new Float64Array(0);
+  private glideStart = new Float64Array(0);
+  private glideMs = new Float64Array(0);
+  private fixTime = new Float64Array(0);
+  /** Bumped whenever something other than positions changes (colours, count). */
+  version = 0;
+
+  constructor(initialCapacity = 256) {
+    this.grow(initialCapacity);
+  }
+
+  clear(): void {
+    this.slots.clear();
+    this.ids = [];
+    this.count = 0;
+    this.version += 1;
+  }
+
+  slotOf(id: string): number | undefined {
+    return this.slots.get(id);
+  }
+
+  /** Applies a batch of fixes received at client time nowMs. */
+  apply(columns: PositionColumns, nowMs: number): void {
+    for (let i = 0; i < columns.ids.length; i += 1) {
+      const id = columns.ids[i]!;
+      let slot = this.slots.get(id);
+      const timeMs = columns.timeMs[i]!;
+      const lon = columns.lon[i]!;
+      const lat = columns.lat[i]!;
+      if (slot === undefined) {
+        slot = this.add(id, columns.kinds[i]!);
+        this.from.set([lon, lat], slot * 2);
+        this.positions.set([lon, lat], slot * 2);
+        this.glideMs[slot] = 0;
+      } else {
+        if (timeMs < this.fixTime[slot]!) continue; // late and older: keep the newer fix
+        // Glide from where it is drawn right now, for about as long as fixes are apart.
+        this.from[slot * 2] = this.positions[slot * 2]!;
+        this.from[slot * 2 + 1] = this.positions[slot * 2 + 1]!;
+        const interval = timeMs - this.fixTime[slot]!;
+        this.glideMs[slot] = Math.min(MAX_GLIDE_MS, Math.max(MIN_GLIDE_MS, interval));
+      }
+      this.to[slot * 2] = lon;
+      this.to[slot * 2 + 1] = lat;
+      this.glideStart[slot] = nowMs;
+      this.fixTime[slot] = timeMs;
+      this.headings[slot] = columns.headingDeg[i] ?? Number.NaN;
+      const state = columns.state[i];
+      const stateCode = state ? EQUIPMENT_STATES.indexOf(state) : UNKNOWN_STATE;
+      if (this.states[slot] !== stateCode) {
+        this.states[slot] = stateCode;
+        this.version += 1;
+      }
+    }
+  }
+
+  /** Moves every entity to where it should be drawn at client time nowMs. */
+  interpolate(nowMs: number): void {
+    for (let slot = 0; slot < this.count; slot += 1) {
+      const duration = this.glideMs[slot]!;
+      const t = duration === 0 ? 1 : Math.min(1, (nowMs - this.glideStart[slot]!) / duration);
+      const i = slot * 2;
+      this.positions[i] = this.from[i]! + (this.to[i]! - this.from[i]!) * t;
+      this.positions[i + 1] = this.from[i + 1]! + (this.to[i + 1]! - this.from[i + 1]!) * t;
+    }
+  }
+
+  /** Newest fix time over all entities (for "data age"), or undefined when empty. */
+  newestFixMs(): number | undefined {
+    let newest: number | undefined;
+    for (let slot = 0; slot < this.count; slot += 1)
+      newest = Math.max(newest ?? 0, this.fixTime[slot]!);
+    return newest;
+  }
+
+  kindOf(slot: number): EquipmentKind {
+    return EQUIPMENT_KINDS[this.kinds[slot]!]!;
+  }
+
+  private add(id: string, kind: EquipmentKind): number {
+    if (this.count === this.capacity) this.grow(Math.max(1, this.capacity * 2));
+    const slot = this.count;
+    this.count += 1;
+    this.slots.set(id, slot);
+    this.ids[slot] = id;
+    this.kinds[slot] = EQUIPMENT_KINDS.indexOf(kind);
+    this.fixTime[slot] = Number.NEGATIVE_INFINITY;
+    this.version += 1;
+    return slot;
+  }
+
+  private grow(capacity: number): void {
+    const resize = <T extends Float64Array | Float32Array | Uint8Array>(
+      old: T,
+      perSlot: number,
+      make: (n: number) => T,
+    ): T => {
+      const next = make(capacity * perSlot);
+      next.set(old.subarray(0, this.count * perSlot));
+      return next;
+    };
+    const f64 = (n: number) => new Float64Array(n);
+    this.positions = resize(this.positions, 2, f64);
+    this.from = resize(this.from, 2, f64);
+    this.to = resize(this.to, 2, f64);
+    this.glideStart = resize(this.glideStart, 1, f64);
+    this.glideMs = resize(this.glideMs, 1, f64);
+    this.fixTime = resize(this.fixTime, 1, f64);
+    this.headings = resize(this.headings, 1, (n) => new Float32Array(n));
+    this.kinds = resize(this.kinds, 1, (n) => new Uint8Array(n));
+    this.states = resize(this.states, 1, (n) => new Uint8Array(n));
+    this.capacity = capacity;
+  }
+}

@@ -1,0 +1,68 @@
+// The live data source: Socket.IO namespace /live into the entity buffers. It starts
+// from the server's snapshot, applies batches, and asks for a new snapshot when a gap in
+// the sequence numbers shows that a batch was missed. Reconnection is Socket.IO's, with
+// no limit on attempts: a wall display must come back by itself after any outage.
+import { io, type Socket } from 'socket.io-client';
+import {
+  LIVE_NAMESPACE,
+  type ClientToServerEvents,
+  type LiveSnapshot,
+  type ServerToClientEvents,
+} from '../../../protocol/live.ts';
+import { PROTOCOL_VERSION } from '../../../protocol/version.ts';
+import type { EntityBuffers } from './entity-buffers.ts';
+
+export interface LiveSourceEvents {
+  onStatus(status: 'connecting' | 'live' | 'offline'): void;
+  onData(entityCount: number): void;
+  onIncompatible(serverVersion: number): void;
+}
+
+const RESYNC_MIN_INTERVAL_MS = 2_000;
+
+export function connectLiveSource(buffers: EntityBuffers, events: LiveSourceEvents): () => void {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(LIVE_NAMESPACE, {
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5_000,
+  });
+  let lastSeq: number | undefined;
+  let lastResyncAt = 0;
+
+  const applySnapshot = (snapshot: LiveSnapshot) => {
+    buffers.clear();
+    buffers.apply(snapshot.positions, Date.now());
+    lastSeq = snapshot.seq;
+    events.onData(buffers.count);
+  };
+  const resync = () => {
+    if (Date.now() - lastResyncAt < RESYNC_MIN_INTERVAL_MS) return;
+    lastResyncAt = Date.now();
+    socket.emit('resync', applySnapshot);
+  };
+
+  events.onStatus('connecting');
+  socket.on('connect', () => events.onStatus('live'));
+  socket.on('disconnect', () => {
+    lastSeq = undefined;
+    events.onStatus('offline');
+  });
+  socket.io.on('reconnect_attempt', () => events.onStatus('offline'));
+  socket.on('hello', (hello) => {
+    if (hello.protocolVersion !== PROTOCOL_VERSION) events.onIncompatible(hello.protocolVersion);
+  });
+  socket.on('snapshot', applySnapshot);
+  socket.on('positions', (batch) => {
+    if (lastSeq === undefined) return; // waiting for the snapshot this batch builds on
+    if (batch.seq <= lastSeq) return; // already in the snapshot
+    const gap = batch.seq !== lastSeq + 1;
+    buffers.apply(batch.positions, Date.now());
+    lastSeq = batch.seq;
+    events.onData(buffers.count);
+    if (gap) resync();
+  });
+
+  return () => {
+    socket.removeAllListeners();
+    socket.disconnect();
+  };
+}

@@ -1,0 +1,92 @@
+// One way to the database whatever the engine: a `pg` pool. Without a DATABASE_URL we
+// start the embedded engine (PGlite in a worker, speaking the wire protocol) and point
+// the same pool at it, so every query in Quayside runs through one code path.
+import pg from 'pg';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded/embedded-postgres.ts';
+import { migrate } from './migrate.ts';
+import type { DatabaseEngine } from '../protocol/health.ts';
+
+export interface Database {
+  pool: pg.Pool;
+  engine: DatabaseEngine;
+  timescaledb: boolean;
+  /** Set when the engine itself is gone (the embedded worker died); undefined while fine. */
+  failure(): string | undefined;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string; unset starts the embedded engine under dataDir. */
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** Schema to create and work in (tests isolate themselves this way on a shared server). */
+  schema?: string | undefined;
+  onError?: (error: Error) => void;
+}
+
+const POOL_SIZE = 4;
+
+async function enableTimescaleDb(pool: pg.Pool): Promise<boolean> {
+  const { rows } = await pool.query(
+    "SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb'",
+  );
+  if (rows.length === 0) return false;
+  try {
+    await pool.query('CREATE EXTENSION IF NOT EXISTS timescaledb');
+    return true;
+  } catch {
+    // Installed but not preloaded (shared_preload_libraries): run as plain PostgreSQL.
+    return false;
+  }
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  let embedded: EmbeddedPostgres | undefined;
+  let failure: string | undefined;
+  let config: pg.PoolConfig;
+  if (options.databaseUrl) {
+    config = { connectionString: options.databaseUrl };
+  } else {
+    embedded = await startEmbeddedPostgres({
+      dataDir: `${options.dataDir}/pglite`,
+      onUnexpectedExit: (reason) => {
+        failure = reason;
+      },
+    });
+    config = { host: embedded.host, port: embedded.port, user: 'postgres', database: 'postgres' };
+  }
+  if (options.schema) {
+    if (!/^[a-z_][a-z0-9_]*$/.test(options.schema)) throw new Error('invalid schema name');
+    config.options = `-c search_path=${options.schema}`;
+  }
+  const pool = new pg.Pool({
+    ...config,
+    max: POOL_SIZE,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    application_name: 'quayside',
+  });
+  // An idle client losing its connection (server restart, terminated backend) must not
+  // take the process down; the pool replaces it on the next query.
+  pool.on('error', (error) => options.onError?.(error));
+
+  try {
+    if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
+    const timescaledb = await enableTimescaleDb(pool);
+    await migrate(pool, { timescaledb });
+    return {
+      pool,
+      engine: embedded ? 'pglite' : 'postgres',
+      timescaledb,
+      failure: () => failure,
+      close: async () => {
+        await pool.end();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await pool.end().catch(() => {});
+    await embedded?.stop();
+    throw error;
+  }
+}

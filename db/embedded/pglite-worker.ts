@@ -1,0 +1,52 @@
+// Runs the embedded PostgreSQL (PGlite, WASM) and its wire-protocol socket server in a
+// worker thread: the engine gets its own core and never blocks the server's event loop.
+// Protocol with the parent: it posts {type:'ready', host, port} or {type:'failed', error};
+// the parent posts {type:'stop'} and gets {type:'stopped'} once the files are closed.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+export interface EmbeddedWorkerData {
+  dataDir: string;
+  maxConnections: number;
+}
+export type WorkerToParent =
+  | { type: 'ready'; host: string; port: number }
+  | { type: 'failed'; error: string }
+  | { type: 'stopped' };
+export type ParentToWorker = { type: 'stop' };
+
+const HOST = '127.0.0.1';
+
+async function main(): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error('pglite-worker must run in a worker thread');
+  const { dataDir, maxConnections } = workerData as EmbeddedWorkerData;
+  const post = (message: WorkerToParent) => port.postMessage(message);
+
+  let db: PGlite;
+  let server: PGLiteSocketServer;
+  try {
+    db = await PGlite.create(dataDir);
+    // Port 0: the OS picks a free port, so we never collide with a real PostgreSQL on 5432.
+    server = new PGLiteSocketServer({ db, host: HOST, port: 0, maxConnections });
+    await server.start();
+  } catch (error) {
+    post({ type: 'failed', error: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  const listening = Number(server.getServerConn().split(':').pop());
+  post({ type: 'ready', host: HOST, port: listening });
+
+  port.on('message', (message: ParentToWorker) => {
+    if (message.type !== 'stop') return;
+    void (async () => {
+      await server.stop();
+      await db.close();
+      post({ type: 'stopped' });
+      port.close();
+    })();
+  });
+}
+
+void main();

@@ -1,0 +1,55 @@
+import type { EquipmentKind, EquipmentState } from './equipment.ts';
+
+/** The Socket.IO namespace of the live channel. */
+export const LIVE_NAMESPACE = '/live';
+
+/**
+ * Positions as columns (one array per field, the same length each): compact on the
+ * wire and cheap to copy into the typed arrays the map draws from. Absent optional
+ * values are null (JSON has no NaN).
+ */
+export interface PositionColumns {
+  ids: string[];
+  kinds: EquipmentKind[];
+  timeMs: number[];
+  lon: number[];
+  lat: number[];
+  headingDeg: (number | null)[];
+  speedMps: (number | null)[];
+  state: (EquipmentState | null)[];
+}
+
+export interface LiveHello {
+  protocolVersion: number;
+  serverTimeMs: number;
+  /** Changes when the server restarts: a client seeing a new one starts from a snapshot. */
+  serverEpoch: string;
+}
+
+/** The whole current picture; `seq` is that of the last batch it includes. */
+export interface LiveSnapshot {
+  seq: number;
+  serverTimeMs: number;
+  positions: PositionColumns;
+}
+
+/**
+ * The entities that moved since the previous batch. `seq` increases by one per batch,
+ * so a client that sees a jump knows it missed one and asks for a snapshot.
+ */
+export interface PositionBatch {
+  seq: number;
+  serverTimeMs: number;
+  positions: PositionColumns;
+}
+
+export interface ServerToClientEvents {
+  hello: (hello: LiveHello) => void;
+  snapshot: (snapshot: LiveSnapshot) => void;
+  positions: (batch: PositionBatch) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Ask for a fresh snapshot (after a gap in `seq`); the answer comes as the ack. */
+  resync: (reply: (snapshot: LiveSnapshot) => void) => void;
+}

@@ -1,0 +1,46 @@
+// The server's configuration, read once from the environment (README: Configuration).
+import { resolve } from 'node:path';
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Run the built-in simulator against this server. */
+  simulate: boolean;
+  ingestKey: string | undefined;
+  portModelPath: string | undefined;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+function parsePort(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(port >= 0 && port <= 65_535))
+    throw new ConfigError(`${name} must be a port number from 0 to 65535, got "${value}"`);
+  return port;
+}
+
+function parseSwitch(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (/^(1|true|on|yes)$/i.test(value)) return true;
+  if (/^(0|false|off|no)$/i.test(value)) return false;
+  throw new ConfigError(`${name} must be on or off, got "${value}"`);
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: parsePort('PORT', env.PORT, 8080),
+    databaseUrl,
+    dataDir: resolve(env.DATA_DIR || './data'),
+    // On by default only for the self-contained demo (embedded database).
+    simulate: parseSwitch('QUAYSIDE_SIMULATE', env.QUAYSIDE_SIMULATE, databaseUrl === undefined),
+    ingestKey: env.QUAYSIDE_INGEST_KEY || undefined,
+    portModelPath: env.PORT_MODEL || undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

@@ -1,0 +1,208 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LiveSnapshot, PositionBatch } from '../../protocol/live.ts';
+import type { EquipmentPosition } from '../../protocol/telemetry.ts';
+import { LiveHub, toColumns, type HubConnection } from './live-hub.ts';
+
+const T0 = Date.UTC(2026, 5, 1, 8);
+
+class FakeConnection implements HubConnection {
+  readonly snapshots: LiveSnapshot[] = [];
+  readonly batches: PositionBatch[] = [];
+  constructor(readonly id: string) {}
+  sendSnapshot(snapshot: LiveSnapshot): void {
+    this.snapshots.push(snapshot);
+  }
+  sendPositions(batch: PositionBatch): void {
+    this.batches.push(batch);
+  }
+}
+
+const fix = (id: string, timeMs: number, lon = 122, extra: Partial<EquipmentPosition> = {}) =>
+  ({ equipmentId: id, kind: 'truck', timeMs, lon, lat: 30.6, ...extra }) as EquipmentPosition;
+
+/** A hub whose clock the test sets, with one client attached. */
+function setup(seed: EquipmentPosition[] = []) {
+  let clock = T0;
+  const hub = new LiveHub({ now: () => clock });
+  hub.seed(seed);
+  const client = new FakeConnection('c1');
+  const detach = hub.attach(client);
+  return { hub, client, detach, setClock: (ms: number) => (clock = ms) };
+}
+
+describe('toColumns', () => {
+  it('turns positions into equally long columns, null for absent optionals', () => {
+    const columns = toColumns([
+      fix('A', 1, 122.1, { headingDeg: 90, speedMps: 3.5, state: 'working' }),
+      { equipmentId: 'B', kind: 'sts', timeMs: 2, lon: 122.2, lat: 30.7 },
+    ]);
+    expect(columns).toEqual({
+      ids: ['A', 'B'],
+      kinds: ['truck', 'sts'],
+      timeMs: [1, 2],
+      lon: [122.1, 122.2],
+      lat: [30.6, 30.7],
+      headingDeg: [90, null],
+      speedMps: [3.5, null],
+      state: ['working', null],
+    });
+  });
+
+  it('keeps a zero heading and speed as 0, not null', () => {
+    const columns = toColumns([fix('A', 1, 122, { headingDeg: 0, speedMps: 0 })]);
+    expect(columns.headingDeg).toEqual([0]);
+    expect(columns.speedMps).toEqual([0]);
+  });
+
+  it('gives empty columns for no positions', () => {
+    expect(Object.values(toColumns([])).every((column) => column.length === 0)).toBe(true);
+  });
+});
+
+describe('LiveHub', () => {
+  it('sends a snapshot of the seeded positions on attach, at seq 0 and the hub clock', () => {
+    const { client, hub } = setup([fix('A', T0 - 1000, 122.1), fix('B', T0 - 500, 122.2)]);
+    expect(client.snapshots).toEqual([
+      {
+        seq: 0,
+        serverTimeMs: T0,
+        positions: toColumns([fix('A', T0 - 1000, 122.1), fix('B', T0 - 500, 122.2)]),
+      },
+    ]);
+    expect(hub.entityCount).toBe(2);
+    expect(hub.connectionCount).toBe(1);
+  });
+
+  it('does not send seeded positions as a batch', () => {
+    const { hub, client } = setup([fix('A', T0)]);
+    hub.flush();
+    expect(client.batches).toEqual([]);
+  });
+
+  it('sends nothing on a flush with nothing new', () => {
+    const { hub, client } = setup();
+    hub.flush();
+    hub.flush();
+    expect(client.batches).toEqual([]);
+  });
+
+  it('sends only the entities that changed since the last flush', () => {
+    const { hub, client, setClock } = setup([fix('A', T0), fix('B', T0)]);
+    hub.publishPositions([fix('B', T0 + 1000, 122.5)]);
+    setClock(T0 + 1200);
+    hub.flush();
+    expect(client.batches).toEqual([
+      { seq: 1, serverTimeMs: T0 + 1200, positions: toColumns([fix('B', T0 + 1000, 122.5)]) },
+    ]);
+  });
+
+  it('raises seq by one per non-empty flush only', () => {
+    const { hub, client } = setup();
+    hub.publishPositions([fix('A', T0 + 1)]);
+    hub.flush();
+    hub.flush(); // empty: no batch, no seq used
+    hub.publishPositions([fix('A', T0 + 2)]);
+    hub.flush();
+    hub.publishPositions([fix('A', T0 + 3)]);
+    hub.flush();
+    expect(client.batches.map((b) => b.seq)).toEqual([1, 2, 3]);
+    expect(hub.snapshot().seq).toBe(3);
+  });
+
+  it('coalesces several fixes of one entity between flushes into the newest', () => {
+    const { hub, client } = setup();
+    hub.publishPositions([fix('A', T0 + 1000, 122.1)]);
+    hub.publishPositions([fix('A', T0 + 2000, 122.2), fix('A', T0 + 3000, 122.3)]);
+    hub.flush();
+    expect(client.batches).toHaveLength(1);
+    expect(client.batches[0]!.positions).toEqual(toColumns([fix('A', T0 + 3000, 122.3)]));
+  });
+
+  it('never lets an older fix replace a newer one', () => {
+    const { hub, client } = setup();
+    hub.publishPositions([fix('A', T0 + 3000, 122.3)]);
+    hub.publishPositions([fix('A', T0 + 1000, 122.1)]);
+    hub.flush();
+    expect(client.batches[0]!.positions.lon).toEqual([122.3]);
+  });
+
+  it('ignores a late fix older than a seeded one, sending no batch', () => {
+    const { hub, client } = setup([fix('A', T0, 122.3)]);
+    hub.publishPositions([fix('A', T0 - 1, 122.1)]);
+    hub.flush();
+    expect(client.batches).toEqual([]);
+    expect(hub.snapshot().positions.lon).toEqual([122.3]);
+  });
+
+  it('takes a fix with the same time as the known one (a correction)', () => {
+    const { hub, client } = setup([fix('A', T0, 122.3)]);
+    hub.publishPositions([fix('A', T0, 122.4)]);
+    hub.flush();
+    expect(client.batches[0]!.positions.lon).toEqual([122.4]);
+  });
+
+  it('keeps the snapshot up to date with published positions', () => {
+    const { hub } = setup([fix('A', T0)]);
+    hub.publishPositions([fix('A', T0 + 1000, 122.9), fix('C', T0 + 1000)]);
+    const snapshot = hub.snapshot();
+    expect(snapshot.positions.ids).toEqual(['A', 'C']);
+    expect(snapshot.positions.lon).toEqual([122.9, 122]);
+  });
+
+  it('sends the same batch to every attached connection', () => {
+    const { hub, client } = setup();
+    const other = new FakeConnection('c2');
+    hub.attach(other);
+    hub.publishPositions([fix('A', T0 + 1)]);
+    hub.flush();
+    expect(other.batches).toEqual(client.batches);
+    expect(other.batches).toHaveLength(1);
+  });
+
+  it('gives a late joiner a snapshot that includes the last batch seq', () => {
+    const { hub } = setup();
+    hub.publishPositions([fix('A', T0 + 1)]);
+    hub.flush();
+    const late = new FakeConnection('late');
+    hub.attach(late);
+    expect(late.snapshots[0]).toMatchObject({ seq: 1, positions: { ids: ['A'] } });
+  });
+
+  it('stops delivering to a detached connection', () => {
+    const { hub, client, detach } = setup();
+    detach();
+    expect(hub.connectionCount).toBe(0);
+    hub.publishPositions([fix('A', T0 + 1)]);
+    hub.flush();
+    expect(client.batches).toEqual([]);
+  });
+
+  describe('start/stop', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('flushes on the interval after start() and no more after stop()', () => {
+      vi.useFakeTimers();
+      const hub = new LiveHub({ flushIntervalMs: 100, now: () => T0 });
+      const client = new FakeConnection('c1');
+      hub.attach(client);
+
+      hub.start();
+      hub.publishPositions([fix('A', T0 + 1)]);
+      vi.advanceTimersByTime(99);
+      expect(client.batches).toHaveLength(0);
+      vi.advanceTimersByTime(1);
+      expect(client.batches).toHaveLength(1);
+
+      hub.publishPositions([fix('A', T0 + 2)]);
+      vi.advanceTimersByTime(100);
+      expect(client.batches.map((b) => b.seq)).toEqual([1, 2]);
+
+      hub.stop();
+      hub.publishPositions([fix('A', T0 + 3)]);
+      vi.advanceTimersByTime(1000);
+      expect(client.batches).toHaveLength(2);
+    });
+  });
+});

@@ -1,0 +1,19 @@
+// A flat local frame (x east, y north, metres) around an origin: accurate to centimetres
+// over a few kilometres, which is all a terminal layout needs.
+const METRES_PER_DEGREE_LAT = 111_320;
+
+export type LonLat = [number, number];
+
+export function localFrame(origin: LonLat) {
+  const metresPerDegreeLon = METRES_PER_DEGREE_LAT * Math.cos((origin[1] * Math.PI) / 180);
+  const round = (value: number) => Math.round(value * 1e7) / 1e7;
+  const toLonLat = (x: number, y: number): LonLat => [
+    round(origin[0] + x / metresPerDegreeLon),
+    round(origin[1] + y / METRES_PER_DEGREE_LAT),
+  ];
+  /** A closed ring for an axis-aligned rectangle, counter-clockwise as GeoJSON wants. */
+  const rectangle = (x0: number, y0: number, x1: number, y1: number): LonLat[][] => [
+    [toLonLat(x0, y0), toLonLat(x1, y0), toLonLat(x1, y1), toLonLat(x0, y1), toLonLat(x0, y0)],
+  ];
+  return { toLonLat, rectangle };
+}
