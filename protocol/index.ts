@@ -4,3 +4,6 @@ export * from './telemetry.ts';
 export * from './health.ts';
 export * from './live.ts';
 export * from './port-model.ts';
+export * from './identifiers.ts';
+export * from './events.ts';
+export * from './vessel.ts';
