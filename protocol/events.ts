@@ -115,7 +115,8 @@ export const GateEvent = Type.Object(
     phase: Type.Enum(['arrived', 'started', 'completed', 'rejected']),
     /** One truck visit, from arrival at the in-gate to completion at the out-gate. */
     visitId: EntityId,
-    truckId: EntityId,
+    /** The truck's plate as written, in any script (e.g. 沪A12345). */
+    truckId: Type.String({ minLength: 1, maxLength: 20 }),
     containerNumber: Type.Optional(ContainerNumber),
     appointmentId: Type.Optional(Type.String({ maxLength: 64 })),
   },
@@ -185,5 +186,7 @@ export const EVENT_TYPES = Object.keys(EVENT_SCHEMAS) as EventType[];
 export type PortEvent =
   ContainerEvent | PortCallEvent | GateEvent | InspectionEvent | CustomsEvent | EquipmentStateEvent;
 
-/** An event after validation: time normalised to epoch milliseconds. */
-export type StoredEvent<E extends PortEvent = PortEvent> = Omit<E, 'time'> & { timeMs: number };
+/** An event after validation: time normalised to epoch milliseconds (per member of the union). */
+export type StoredEvent<E extends PortEvent = PortEvent> = E extends PortEvent
+  ? Omit<E, 'time'> & { timeMs: number }
+  : never;

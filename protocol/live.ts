@@ -1,4 +1,20 @@
-import type { EquipmentKind, EquipmentState } from './equipment.ts';
+import { EQUIPMENT_KINDS, type EquipmentKind, type EquipmentState } from './equipment.ts';
+
+/** What moves on the live map: equipment, and vessels (whose id is their MMSI). */
+export const LIVE_ENTITY_KINDS = [...EQUIPMENT_KINDS, 'vessel'] as const;
+export type LiveEntityKind = EquipmentKind | 'vessel';
+
+/** One entity's latest fix as the live channel carries it; speeds in m/s. */
+export interface LivePosition {
+  id: string;
+  kind: LiveEntityKind;
+  timeMs: number;
+  lon: number;
+  lat: number;
+  headingDeg?: number;
+  speedMps?: number;
+  state?: EquipmentState;
+}
 
 /** The Socket.IO namespace of the live channel. */
 export const LIVE_NAMESPACE = '/live';
@@ -10,7 +26,7 @@ export const LIVE_NAMESPACE = '/live';
  */
 export interface PositionColumns {
   ids: string[];
-  kinds: EquipmentKind[];
+  kinds: LiveEntityKind[];
   timeMs: number[];
   lon: number[];
   lat: number[];

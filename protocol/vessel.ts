@@ -19,3 +19,6 @@ export const VesselPositionItem = Type.Object(
   { additionalProperties: false },
 );
 export type VesselPositionItem = Static<typeof VesselPositionItem>;
+
+/** A vessel position after validation: time normalised to epoch milliseconds. */
+export type VesselPosition = Omit<VesselPositionItem, 'time'> & { timeMs: number };

@@ -1,19 +1,24 @@
 // The Fastify application, built from its parts so tests can make one with inject() or
-// on a real port. It owns the live hub and the Socket.IO server; the database is passed
-// in and closed by whoever opened it.
+// on a real port. It owns the live hub, the batched writer and the Socket.IO server; the
+// database is passed in and closed by whoever opened it.
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Server as SocketServer } from 'socket.io';
 import type { Database } from '../db/database.ts';
 import { LIVE_NAMESPACE } from '../protocol/live.ts';
 import type { PortModel } from '../protocol/port-model.ts';
-import { PositionStore } from './ingest/position-store.ts';
+import { BatchWriter, type BatchWriterOptions } from './ingest/batch-writer.ts';
 import { LiveHub } from './live/live-hub.ts';
+import { fromEquipment, fromVessel } from './live/live-positions.ts';
 import { attachLiveSocket } from './live/live-socket.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { apiDocs } from './routes/api-docs.ts';
 import { clientAppRoutes } from './routes/client-app.ts';
 import { healthRoutes } from './routes/health.ts';
+import { ingestRoutes } from './routes/ingest.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 import { portModelRoutes } from './routes/port-model.ts';
-import { telemetryRoutes } from './routes/telemetry.ts';
+import { latestEquipmentPositions, latestVesselPositions } from './storage/latest.ts';
 
 export interface AppOptions {
   db: Database;
@@ -24,12 +29,15 @@ export interface AppOptions {
   /** A pino logger; without one the app logs nothing (tests). */
   logger?: FastifyBaseLogger;
   liveFlushIntervalMs?: number;
+  writer?: Omit<BatchWriterOptions, 'metrics'>;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     hub: LiveHub;
     io: SocketServer;
+    writer: BatchWriter;
+    metrics: Metrics;
   }
 }
 
@@ -43,13 +51,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const store = new PositionStore(options.db.pool);
+  const metrics = createMetrics();
+  const writer = new BatchWriter(options.db.pool, { ...options.writer, metrics });
   const hub = new LiveHub({ flushIntervalMs: options.liveFlushIntervalMs ?? 200 });
-  hub.seed(await store.latest());
+  hub.seed([
+    ...(await latestEquipmentPositions(options.db.pool)).map(fromEquipment),
+    ...(await latestVesselPositions(options.db.pool)).map(fromVessel),
+  ]);
   hub.start();
   const io = attachLiveSocket(app.server, hub);
   app.decorate('hub', hub);
   app.decorate('io', io);
+  app.decorate('writer', writer);
+  app.decorate('metrics', metrics);
 
   app.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode >= 400)
@@ -65,10 +79,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     io.of(LIVE_NAMESPACE).disconnectSockets(true);
     io.engine.close();
   });
+  // Requests in flight have had their answer by now; what they queued is written.
+  app.addHook('onClose', async () => writer.drain());
 
+  await apiDocs(app, options.version);
   await app.register(healthRoutes(options.db, options.version));
   await app.register(portModelRoutes(options.portModel));
-  await app.register(telemetryRoutes({ store, hub, ingestKey: options.ingestKey }));
+  await app.register(async (scope) =>
+    ingestRoutes(scope, { writer, hub, metrics, ingestKey: options.ingestKey }),
+  );
+  await app.register(async (scope) => metricsRoutes(scope, metrics));
   await clientAppRoutes(app, options.clientDir);
   return app;
 }

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  EARLIEST_MS,
-  MAX_FUTURE_MS,
-  parseWireTime,
-  validateTelemetry,
-} from './validate-telemetry.ts';
+import { validateTelemetry } from './validate-telemetry.ts';
+import { EARLIEST_MS, MAX_FUTURE_MS, parseWireTime } from './wire-time.ts';
 
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 0);
 
@@ -25,7 +21,7 @@ const without = (key: string): Record<string, unknown> => {
 
 function reasonFor(item: unknown): string {
   const result = validateTelemetry(item, NOW);
-  if (result.ok) throw new Error(`expected a rejection, got ${JSON.stringify(result.position)}`);
+  if (result.ok) throw new Error(`expected a rejection, got ${JSON.stringify(result.value)}`);
   return result.reason;
 }
 
@@ -43,12 +39,15 @@ describe('validateTelemetry: good items', () => {
     const result = validateTelemetry(goodItem({ time }), NOW);
     expect(result).toEqual({
       ok: true,
-      position: {
-        equipmentId: 'TT001',
-        kind: 'truck',
-        lon: 122.03,
-        lat: 30.615,
-        timeMs: expectedMs,
+      value: {
+        kind: 'equipment',
+        position: {
+          equipmentId: 'TT001',
+          kind: 'truck',
+          lon: 122.03,
+          lat: 30.615,
+          timeMs: expectedMs,
+        },
       },
     });
   });
@@ -60,12 +59,12 @@ describe('validateTelemetry: good items', () => {
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.position).toMatchObject({
+    expect(result.value.position).toMatchObject({
       headingDeg: 359.9,
       speedMps: 0,
       state: 'travelling_loaded',
     });
-    expect(result.position).not.toHaveProperty('time');
+    expect(result.value.position).not.toHaveProperty('time');
   });
 
   it.each([
@@ -141,7 +140,7 @@ describe('validateTelemetry: rejections name the offending field', () => {
     ['a string', 'TT001'],
     ['undefined', undefined],
   ])('rejects %s as not an object', (_label, item) => {
-    expect(reasonFor(item)).toBe('item must be object');
+    expect(reasonFor(item)).toBe('item must be an object');
   });
 });
 

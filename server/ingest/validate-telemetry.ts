@@ -1,60 +1,35 @@
-// Per-item validation of telemetry: the TypeBox schema from protocol/ for shape and
-// ranges, then what a schema cannot say (a real instant, not far in the future). Invalid
-// items are rejected with a reason, never repaired.
+// Per-item validation of telemetry: an item with an `mmsi` is a vessel position, any
+// other an equipment position. The TypeBox schemas from protocol/ check shape and
+// ranges; then what a schema cannot say (a real instant, not far in the future).
+// Invalid items are rejected with a reason, never repaired.
 import { Compile } from 'typebox/compile';
 import { TelemetryItem, type EquipmentPosition } from '../../protocol/telemetry.ts';
+import { VesselPositionItem, type VesselPosition } from '../../protocol/vessel.ts';
 import { describeSchemaErrors } from './schema-errors.ts';
+import { reject, type Validation } from './validation.ts';
+import { parseWireTime } from './wire-time.ts';
 
-const checkTelemetry = Compile(TelemetryItem);
+const checkEquipment = Compile(TelemetryItem);
+const checkVessel = Compile(VesselPositionItem);
 
-/** How far ahead of the server's clock a timestamp may be (clock skew of feeds). */
-export const MAX_FUTURE_MS = 5 * 60_000;
-/** Earliest instant accepted: older data is a unit mistake (seconds for milliseconds). */
-export const EARLIEST_MS = Date.UTC(2000, 0, 1);
+export type TelemetryRecord =
+  { kind: 'equipment'; position: EquipmentPosition } | { kind: 'vessel'; position: VesselPosition };
 
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-
-/** Date.parse rolls 2026-02-30 over to March 2; a feed's impossible date is an error. */
-function isCalendarDate(iso: string): boolean {
-  const [year, month, day] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
-}
-
-/** Epoch milliseconds of a wire timestamp, or a reason why it is not one. */
-export function parseWireTime(
-  value: string | number,
-  nowMs: number,
-): { ok: true; ms: number } | { ok: false; reason: string } {
-  let ms: number;
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return { ok: false, reason: 'time must be a finite number' };
-    ms = value;
-  } else {
-    if (!ISO_WITH_ZONE.test(value))
-      return {
-        ok: false,
-        reason: `time "${value}" is not an ISO 8601 timestamp with a zone (e.g. 2026-12-01T08:00:00Z)`,
-      };
-    ms = Date.parse(value);
-    if (Number.isNaN(ms) || !isCalendarDate(value))
-      return { ok: false, reason: `time "${value}" is not a real date` };
+export function validateTelemetry(item: unknown, nowMs: number): Validation<TelemetryRecord> {
+  if (typeof item !== 'object' || item === null || Array.isArray(item))
+    return reject('schema', 'item must be an object');
+  if ('mmsi' in item) {
+    if (!checkVessel.Check(item))
+      return reject('schema', describeSchemaErrors(checkVessel.Errors(item), VesselPositionItem));
+    const time = parseWireTime(item.time, nowMs);
+    if (!time.ok) return reject('time', time.reason);
+    const { time: _wire, ...rest } = item; // time is replaced by timeMs
+    return { ok: true, value: { kind: 'vessel', position: { ...rest, timeMs: time.ms } } };
   }
-  if (ms < EARLIEST_MS)
-    return { ok: false, reason: 'time is before 2000-01-01 (epoch seconds sent as milliseconds?)' };
-  if (ms > nowMs + MAX_FUTURE_MS)
-    return { ok: false, reason: 'time is more than 5 minutes in the future' };
-  return { ok: true, ms };
-}
-
-export function validateTelemetry(
-  item: unknown,
-  nowMs: number,
-): { ok: true; position: EquipmentPosition } | { ok: false; reason: string } {
-  if (!checkTelemetry.Check(item))
-    return { ok: false, reason: describeSchemaErrors(checkTelemetry.Errors(item), TelemetryItem) };
+  if (!checkEquipment.Check(item))
+    return reject('schema', describeSchemaErrors(checkEquipment.Errors(item), TelemetryItem));
   const time = parseWireTime(item.time, nowMs);
-  if (!time.ok) return time;
-  const { time: _wireTime, ...rest } = item; // time is replaced by timeMs
-  return { ok: true, position: { ...rest, timeMs: time.ms } };
+  if (!time.ok) return reject('time', time.reason);
+  const { time: _wire, ...rest } = item;
+  return { ok: true, value: { kind: 'equipment', position: { ...rest, timeMs: time.ms } } };
 }

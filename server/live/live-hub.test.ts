@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LiveSnapshot, PositionBatch } from '../../protocol/live.ts';
-import type { EquipmentPosition } from '../../protocol/telemetry.ts';
+import type { LivePosition } from '../../protocol/live.ts';
 import { LiveHub, toColumns, type HubConnection } from './live-hub.ts';
 
 const T0 = Date.UTC(2026, 5, 1, 8);
@@ -17,11 +17,11 @@ class FakeConnection implements HubConnection {
   }
 }
 
-const fix = (id: string, timeMs: number, lon = 122, extra: Partial<EquipmentPosition> = {}) =>
-  ({ equipmentId: id, kind: 'truck', timeMs, lon, lat: 30.6, ...extra }) as EquipmentPosition;
+const fix = (id: string, timeMs: number, lon = 122, extra: Partial<LivePosition> = {}) =>
+  ({ id: id, kind: 'truck', timeMs, lon, lat: 30.6, ...extra }) as LivePosition;
 
 /** A hub whose clock the test sets, with one client attached. */
-function setup(seed: EquipmentPosition[] = []) {
+function setup(seed: LivePosition[] = []) {
   let clock = T0;
   const hub = new LiveHub({ now: () => clock });
   hub.seed(seed);
@@ -34,7 +34,7 @@ describe('toColumns', () => {
   it('turns positions into equally long columns, null for absent optionals', () => {
     const columns = toColumns([
       fix('A', 1, 122.1, { headingDeg: 90, speedMps: 3.5, state: 'working' }),
-      { equipmentId: 'B', kind: 'sts', timeMs: 2, lon: 122.2, lat: 30.7 },
+      { id: 'B', kind: 'sts', timeMs: 2, lon: 122.2, lat: 30.7 },
     ]);
     expect(columns).toEqual({
       ids: ['A', 'B'],

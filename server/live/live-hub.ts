@@ -5,8 +5,12 @@
 // Positions are coalesced per entity: between two flushes only the newest fix of each
 // entity is kept, and a flush sends those as one columnar batch. The rate is therefore
 // bounded by the flush interval, not by how fast feeds send.
-import type { EquipmentPosition } from '../../protocol/telemetry.ts';
-import type { LiveSnapshot, PositionBatch, PositionColumns } from '../../protocol/live.ts';
+import type {
+  LivePosition,
+  LiveSnapshot,
+  PositionBatch,
+  PositionColumns,
+} from '../../protocol/live.ts';
 
 export interface HubConnection {
   readonly id: string;
@@ -20,7 +24,7 @@ export interface LiveHubOptions {
   now?: () => number;
 }
 
-export function toColumns(positions: Iterable<EquipmentPosition>): PositionColumns {
+export function toColumns(positions: Iterable<LivePosition>): PositionColumns {
   const columns: PositionColumns = {
     ids: [],
     kinds: [],
@@ -32,7 +36,7 @@ export function toColumns(positions: Iterable<EquipmentPosition>): PositionColum
     state: [],
   };
   for (const p of positions) {
-    columns.ids.push(p.equipmentId);
+    columns.ids.push(p.id);
     columns.kinds.push(p.kind);
     columns.timeMs.push(p.timeMs);
     columns.lon.push(p.lon);
@@ -45,7 +49,7 @@ export function toColumns(positions: Iterable<EquipmentPosition>): PositionColum
 }
 
 export class LiveHub {
-  private readonly latest = new Map<string, EquipmentPosition>();
+  private readonly latest = new Map<string, LivePosition>();
   private readonly dirty = new Set<string>();
   private readonly connections = new Map<string, HubConnection>();
   private seq = 0;
@@ -77,17 +81,17 @@ export class LiveHub {
   }
 
   /** Newer fixes replace older ones; a late, older fix never moves an entity back. */
-  publishPositions(positions: Iterable<EquipmentPosition>): void {
+  publishPositions(positions: Iterable<LivePosition>): void {
     for (const position of positions) {
-      const known = this.latest.get(position.equipmentId);
+      const known = this.latest.get(position.id);
       if (known && known.timeMs > position.timeMs) continue;
-      this.latest.set(position.equipmentId, position);
-      this.dirty.add(position.equipmentId);
+      this.latest.set(position.id, position);
+      this.dirty.add(position.id);
     }
   }
 
   /** Loads the last known picture (at start) without sending it as news. */
-  seed(positions: Iterable<EquipmentPosition>): void {
+  seed(positions: Iterable<LivePosition>): void {
     this.publishPositions(positions);
     this.dirty.clear();
   }

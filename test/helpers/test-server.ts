@@ -2,7 +2,7 @@
 // over a real database. For tests that need the process itself (signals), see
 // server-process.ts.
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../server/app.ts';
+import { buildApp, type AppOptions } from '../../server/app.ts';
 import { buildDemoPort } from '../../server/port-model/demo-port.ts';
 import type { Database } from '../../db/database.ts';
 
@@ -21,7 +21,7 @@ export interface TestServer {
 
 export async function startTestServer(
   db: Database,
-  options: { liveFlushIntervalMs?: number } = {},
+  options: Pick<AppOptions, 'liveFlushIntervalMs' | 'writer'> = {},
 ): Promise<TestServer> {
   const app = await buildApp({
     db,

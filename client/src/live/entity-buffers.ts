@@ -1,12 +1,12 @@
 // Where the map's moving things live: one slot per entity in typed arrays that deck.gl
 // reads directly. A new fix does not make an entity jump: it glides from where it is
 // drawn now to the new fix over about one update interval.
+import { EQUIPMENT_STATES } from '../../../protocol/equipment.ts';
 import {
-  EQUIPMENT_KINDS,
-  EQUIPMENT_STATES,
-  type EquipmentKind,
-} from '../../../protocol/equipment.ts';
-import type { PositionColumns } from '../../../protocol/live.ts';
+  LIVE_ENTITY_KINDS,
+  type LiveEntityKind,
+  type PositionColumns,
+} from '../../../protocol/live.ts';
 
 const MIN_GLIDE_MS = 200;
 const MAX_GLIDE_MS = 2_000;
@@ -99,17 +99,17 @@ export class EntityBuffers {
     return newest;
   }
 
-  kindOf(slot: number): EquipmentKind {
-    return EQUIPMENT_KINDS[this.kinds[slot]!]!;
+  kindOf(slot: number): LiveEntityKind {
+    return LIVE_ENTITY_KINDS[this.kinds[slot]!]!;
   }
 
-  private add(id: string, kind: EquipmentKind): number {
+  private add(id: string, kind: LiveEntityKind): number {
     if (this.count === this.capacity) this.grow(Math.max(1, this.capacity * 2));
     const slot = this.count;
     this.count += 1;
     this.slots.set(id, slot);
     this.ids[slot] = id;
-    this.kinds[slot] = EQUIPMENT_KINDS.indexOf(kind);
+    this.kinds[slot] = LIVE_ENTITY_KINDS.indexOf(kind);
     this.fixTime[slot] = Number.NEGATIVE_INFINITY;
     this.version += 1;
     return slot;

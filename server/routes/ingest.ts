@@ -1,0 +1,56 @@
+// POST /api/v1/telemetry (equipment and vessel positions) and POST /api/v1/events
+// (logistics events). Committed positions go to the live hub.
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import { EVENT_SCHEMAS, EVENT_TYPES, type StoredEvent } from '../../protocol/events.ts';
+import { TelemetryItem } from '../../protocol/telemetry.ts';
+import { VesselPositionItem } from '../../protocol/vessel.ts';
+import type { BatchWriter } from '../ingest/batch-writer.ts';
+import { validateEvent } from '../ingest/validate-event.ts';
+import { validateTelemetry, type TelemetryRecord } from '../ingest/validate-telemetry.ts';
+import type { LiveHub } from '../live/live-hub.ts';
+import { fromEquipment, fromVessel } from '../live/live-positions.ts';
+import type { Metrics } from '../metrics.ts';
+import { acceptNdjson, registerIngestRoute } from './ingest-route.ts';
+
+export interface IngestDeps {
+  writer: BatchWriter;
+  hub: LiveHub;
+  metrics: Metrics;
+  ingestKey: string;
+}
+
+export async function ingestRoutes(app: FastifyInstance, deps: IngestDeps): Promise<void> {
+  acceptNdjson(app);
+  const shared = { writer: deps.writer, metrics: deps.metrics, ingestKey: deps.ingestKey };
+
+  registerIngestRoute<TelemetryRecord>(app, {
+    ...shared,
+    path: '/api/v1/telemetry',
+    endpoint: 'telemetry',
+    summary: 'Equipment and vessel positions (an item with `mmsi` is a vessel)',
+    itemSchema: Type.Union([TelemetryItem, VesselPositionItem]),
+    validate: validateTelemetry,
+    toBatch: (records) => ({
+      equipment: records.flatMap((r) => (r.kind === 'equipment' ? [r.position] : [])),
+      vessels: records.flatMap((r) => (r.kind === 'vessel' ? [r.position] : [])),
+      events: [],
+    }),
+    onCommitted: (records) =>
+      deps.hub.publishPositions(
+        records.map((r) =>
+          r.kind === 'equipment' ? fromEquipment(r.position) : fromVessel(r.position),
+        ),
+      ),
+  });
+
+  registerIngestRoute<StoredEvent>(app, {
+    ...shared,
+    path: '/api/v1/events',
+    endpoint: 'events',
+    summary: `Logistics events, by type: ${EVENT_TYPES.join(', ')}`,
+    itemSchema: Type.Union(Object.values(EVENT_SCHEMAS)),
+    validate: validateEvent,
+    toBatch: (events) => ({ equipment: [], vessels: [], events }),
+  });
+}
