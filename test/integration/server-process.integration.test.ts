@@ -35,7 +35,7 @@ describe('the server process', () => {
     } finally {
       expect(await second.stop('SIGINT')).toBe(0);
     }
-  });
+  }, 120_000); // two cold starts of the embedded engine, on a busy machine
 
   it('refuses to start with a clear message when the configuration is wrong', async () => {
     await expect(startServerProcess({ ...env, PORT: 'eighty' })).rejects.toThrow(
