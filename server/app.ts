@@ -8,6 +8,7 @@ import type { Database } from '../db/database.ts';
 import { LIVE_NAMESPACE } from '../protocol/live.ts';
 import type { PortModel } from '../protocol/port-model.ts';
 import { BatchWriter, type BatchWriterOptions } from './ingest/batch-writer.ts';
+import { startMqttIngest } from './ingest/mqtt-ingest.ts';
 import { LiveHub } from './live/live-hub.ts';
 import { fromEquipment, fromVessel } from './live/live-positions.ts';
 import { attachLiveSocket } from './live/live-socket.ts';
@@ -30,6 +31,8 @@ export interface AppOptions {
   logger?: FastifyBaseLogger;
   liveFlushIntervalMs?: number;
   writer?: Omit<BatchWriterOptions, 'metrics'>;
+  /** MQTT broker to ingest from (MQTT_URL); unset: no MQTT. */
+  mqtt?: { url: string; clientId?: string; retryAfterMs?: number };
 }
 
 declare module 'fastify' {
@@ -64,6 +67,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('io', io);
   app.decorate('writer', writer);
   app.decorate('metrics', metrics);
+  const mqttIngest =
+    options.mqtt &&
+    startMqttIngest({
+      ...options.mqtt,
+      writer,
+      metrics,
+      log: app.log,
+      onCommitted: (live) => hub.publishPositions(live),
+    });
 
   app.addHook('onResponse', async (request, reply) => {
     if (reply.statusCode >= 400)
@@ -73,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       );
   });
   app.addHook('preClose', async () => {
+    await mqttIngest?.stop();
     hub.stop();
     // Drop live clients first, or the HTTP server waits on their sockets. (io.close()
     // would also close the HTTP server, which is Fastify's job.)

@@ -10,6 +10,7 @@ export interface ServerConfig {
   simulate: boolean;
   ingestKey: string | undefined;
   portModelPath: string | undefined;
+  mqttUrl: string | undefined;
   logLevel: string;
 }
 
@@ -41,6 +42,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     simulate: parseSwitch('QUAYSIDE_SIMULATE', env.QUAYSIDE_SIMULATE, databaseUrl === undefined),
     ingestKey: env.QUAYSIDE_INGEST_KEY || undefined,
     portModelPath: env.PORT_MODEL || undefined,
+    mqttUrl: env.MQTT_URL || undefined,
     logLevel: env.LOG_LEVEL || 'info',
   };
 }

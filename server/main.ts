@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     version,
     clientDir: CLIENT_DIR,
     logger,
+    ...(config.mqttUrl ? { mqtt: { url: config.mqttUrl } } : {}),
   });
   const address = await app.listen({ host: config.host, port: config.port });
   const url = address.replace('[::1]', 'localhost');

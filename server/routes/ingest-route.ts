@@ -5,8 +5,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TSchema } from 'typebox';
 import { fromJsonBody, fromNdjson, MAX_BATCH_BYTES } from '../ingest/batch-envelope.ts';
-import { QueueFullError, type BatchWriter, type WriteBatch } from '../ingest/batch-writer.ts';
-import type { RejectionCode, Validation } from '../ingest/validation.ts';
+import { QueueFullError, type BatchWriter } from '../ingest/batch-writer.ts';
+import { countOutcome, validateItems, type Endpoint } from '../ingest/validate-items.ts';
+import type { LivePosition } from '../../protocol/live.ts';
 import type { Metrics } from '../metrics.ts';
 import { IngestReply } from '../../protocol/telemetry.ts';
 import { requireIngestKey } from './require-ingest-key.ts';
@@ -18,20 +19,17 @@ const isNdjson = (contentType: string | undefined) =>
 const OVERLOAD_RETRY_AFTER_S = 1;
 const OUTAGE_RETRY_AFTER_S = 5;
 
-export interface IngestRouteOptions<T> {
+export interface IngestRouteOptions {
   path: string;
-  /** Label for metrics and logs: telemetry, events. */
-  endpoint: string;
+  endpoint: Endpoint;
   summary: string;
   /** The item schema, for the API description (items are validated one by one). */
   itemSchema: TSchema;
-  validate(item: unknown, nowMs: number): Validation<T>;
-  toBatch(values: T[]): WriteBatch;
-  /** Runs once the values are committed (e.g. push them live). */
-  onCommitted?(values: T[]): void;
   writer: BatchWriter;
   metrics: Metrics;
   ingestKey: string;
+  /** Runs once the items are committed: pushes their positions live. */
+  onCommitted(live: LivePosition[]): void;
 }
 
 function refuse(reply: FastifyReply, status: number, message: string, retryAfterS?: number) {
@@ -45,7 +43,7 @@ function refuse(reply: FastifyReply, status: number, message: string, retryAfter
   return reply.code(status).send({ statusCode: status, error: errors[status], message });
 }
 
-export function registerIngestRoute<T>(app: FastifyInstance, options: IngestRouteOptions<T>): void {
+export function registerIngestRoute(app: FastifyInstance, options: IngestRouteOptions): void {
   const { endpoint, metrics } = options;
   app.post(options.path, {
     bodyLimit: MAX_BATCH_BYTES,
@@ -68,21 +66,14 @@ export function registerIngestRoute<T>(app: FastifyInstance, options: IngestRout
         return refuse(reply, envelope.status, envelope.reason);
       }
 
-      const nowMs = Date.now();
-      const accepted: T[] = [];
-      const rejected: { index: number; reason: string; code: RejectionCode }[] =
-        envelope.lineErrors.map((e) => ({ ...e, code: 'malformed' }));
-      const unparsable = new Set(rejected.map((r) => r.index));
-      envelope.items.forEach((item, index) => {
-        if (unparsable.has(index)) return;
-        const result = options.validate(item, nowMs);
-        if (result.ok) accepted.push(result.value);
-        else rejected.push({ index, reason: result.reason, code: result.code });
-      });
-      rejected.sort((a, b) => a.index - b.index);
-
+      const checked = validateItems(
+        endpoint,
+        envelope.items,
+        Date.now(),
+        envelope.lineErrors.map((e) => ({ ...e, code: 'malformed' })),
+      );
       try {
-        await options.writer.write(options.toBatch(accepted));
+        await options.writer.write(checked.batch);
       } catch (error) {
         if (error instanceof QueueFullError) {
           metrics.requestsRefused.inc({ endpoint, status: 429 });
@@ -102,12 +93,11 @@ export function registerIngestRoute<T>(app: FastifyInstance, options: IngestRout
           OUTAGE_RETRY_AFTER_S,
         );
       }
-      for (const r of rejected) metrics.itemsRejected.inc({ endpoint, reason: r.code });
-      metrics.itemsAccepted.inc({ endpoint }, accepted.length);
-      options.onCommitted?.(accepted);
+      countOutcome(metrics, endpoint, checked);
+      options.onCommitted(checked.live);
       const body: IngestReply = {
-        accepted: accepted.length,
-        rejected: rejected.map(({ index, reason }) => ({ index, reason })),
+        accepted: checked.accepted,
+        rejected: checked.rejected.map(({ index, reason }) => ({ index, reason })),
       };
       return body;
     },

@@ -2,14 +2,12 @@
 // (logistics events). Committed positions go to the live hub.
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { EVENT_SCHEMAS, EVENT_TYPES, type StoredEvent } from '../../protocol/events.ts';
+import { EVENT_SCHEMAS, EVENT_TYPES } from '../../protocol/events.ts';
+import type { LivePosition } from '../../protocol/live.ts';
 import { TelemetryItem } from '../../protocol/telemetry.ts';
 import { VesselPositionItem } from '../../protocol/vessel.ts';
 import type { BatchWriter } from '../ingest/batch-writer.ts';
-import { validateEvent } from '../ingest/validate-event.ts';
-import { validateTelemetry, type TelemetryRecord } from '../ingest/validate-telemetry.ts';
 import type { LiveHub } from '../live/live-hub.ts';
-import { fromEquipment, fromVessel } from '../live/live-positions.ts';
 import type { Metrics } from '../metrics.ts';
 import { acceptNdjson, registerIngestRoute } from './ingest-route.ts';
 
@@ -22,35 +20,25 @@ export interface IngestDeps {
 
 export async function ingestRoutes(app: FastifyInstance, deps: IngestDeps): Promise<void> {
   acceptNdjson(app);
-  const shared = { writer: deps.writer, metrics: deps.metrics, ingestKey: deps.ingestKey };
+  const shared = {
+    writer: deps.writer,
+    metrics: deps.metrics,
+    ingestKey: deps.ingestKey,
+    onCommitted: (live: LivePosition[]) => deps.hub.publishPositions(live),
+  };
 
-  registerIngestRoute<TelemetryRecord>(app, {
+  registerIngestRoute(app, {
     ...shared,
     path: '/api/v1/telemetry',
     endpoint: 'telemetry',
     summary: 'Equipment and vessel positions (an item with `mmsi` is a vessel)',
     itemSchema: Type.Union([TelemetryItem, VesselPositionItem]),
-    validate: validateTelemetry,
-    toBatch: (records) => ({
-      equipment: records.flatMap((r) => (r.kind === 'equipment' ? [r.position] : [])),
-      vessels: records.flatMap((r) => (r.kind === 'vessel' ? [r.position] : [])),
-      events: [],
-    }),
-    onCommitted: (records) =>
-      deps.hub.publishPositions(
-        records.map((r) =>
-          r.kind === 'equipment' ? fromEquipment(r.position) : fromVessel(r.position),
-        ),
-      ),
   });
-
-  registerIngestRoute<StoredEvent>(app, {
+  registerIngestRoute(app, {
     ...shared,
     path: '/api/v1/events',
     endpoint: 'events',
     summary: `Logistics events, by type: ${EVENT_TYPES.join(', ')}`,
     itemSchema: Type.Union(Object.values(EVENT_SCHEMAS)),
-    validate: validateEvent,
-    toBatch: (events) => ({ equipment: [], vessels: [], events }),
   });
 }

@@ -21,7 +21,7 @@ export interface TestServer {
 
 export async function startTestServer(
   db: Database,
-  options: Pick<AppOptions, 'liveFlushIntervalMs' | 'writer'> = {},
+  options: Pick<AppOptions, 'liveFlushIntervalMs' | 'writer' | 'mqtt'> = {},
 ): Promise<TestServer> {
   const app = await buildApp({
     db,
