@@ -4,14 +4,17 @@
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded/embedded-postgres.ts';
 import { migrate } from './migrate.ts';
+import { applyStoragePolicies } from './storage-policies.ts';
 import type { DatabaseEngine } from '../protocol/health.ts';
 
 export interface Database {
   pool: pg.Pool;
   engine: DatabaseEngine;
   timescaledb: boolean;
-  /** Set when the engine itself is gone (the embedded worker died); undefined while fine. */
+  /** Set while the engine itself is gone (the embedded worker died); undefined while fine. */
   failure(): string | undefined;
+  /** The embedded engine, when that is the one in use (outage tests crash it). */
+  embedded?: EmbeddedPostgres | undefined;
   close(): Promise<void>;
 }
 
@@ -21,7 +24,11 @@ export interface DatabaseOptions {
   dataDir: string;
   /** Schema to create and work in (tests isolate themselves this way on a shared server). */
   schema?: string | undefined;
+  /** Days of raw time-series rows to keep (TimescaleDB only); undefined keeps them forever. */
+  retentionDays?: number | undefined;
   onError?: (error: Error) => void;
+  /** How the connections name themselves to the server (pg_stat_activity). */
+  applicationName?: string;
 }
 
 const POOL_SIZE = 4;
@@ -40,18 +47,29 @@ async function enableTimescaleDb(pool: pg.Pool): Promise<boolean> {
   }
 }
 
+/**
+ * Readies a database over any pool: TimescaleDB where available, the migrations, then the
+ * storage policies the options ask for. Tells whether TimescaleDB is in use.
+ */
+export async function prepareDatabase(
+  pool: pg.Pool,
+  options: Pick<DatabaseOptions, 'retentionDays'>,
+): Promise<{ timescaledb: boolean }> {
+  const timescaledb = await enableTimescaleDb(pool);
+  await migrate(pool, { timescaledb });
+  await applyStoragePolicies(pool, { timescaledb, retentionDays: options.retentionDays });
+  return { timescaledb };
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let embedded: EmbeddedPostgres | undefined;
-  let failure: string | undefined;
   let config: pg.PoolConfig;
   if (options.databaseUrl) {
     config = { connectionString: options.databaseUrl };
   } else {
     embedded = await startEmbeddedPostgres({
       dataDir: `${options.dataDir}/pglite`,
-      onUnexpectedExit: (reason) => {
-        failure = reason;
-      },
+      onFailure: (reason) => options.onError?.(new Error(reason)),
     });
     config = { host: embedded.host, port: embedded.port, user: 'postgres', database: 'postgres' };
   }
@@ -64,7 +82,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     max: POOL_SIZE,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
-    application_name: 'quayside',
+    application_name: options.applicationName ?? 'quayside',
   });
   // An idle client losing its connection (server restart, terminated backend) must not
   // take the process down; the pool replaces it on the next query.
@@ -72,13 +90,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
   try {
     if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
-    const timescaledb = await enableTimescaleDb(pool);
-    await migrate(pool, { timescaledb });
+    const { timescaledb } = await prepareDatabase(pool, options);
     return {
       pool,
       engine: embedded ? 'pglite' : 'postgres',
       timescaledb,
-      failure: () => failure,
+      failure: () => embedded?.failure(),
+      embedded,
       close: async () => {
         await pool.end();
         await embedded?.stop();

@@ -9,6 +9,8 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 export interface EmbeddedWorkerData {
   dataDir: string;
   maxConnections: number;
+  /** 0 lets the OS choose (first start); a restart asks for the port it had. */
+  port: number;
 }
 export type WorkerToParent =
   | { type: 'ready'; host: string; port: number }
@@ -21,15 +23,15 @@ const HOST = '127.0.0.1';
 async function main(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('pglite-worker must run in a worker thread');
-  const { dataDir, maxConnections } = workerData as EmbeddedWorkerData;
+  const { dataDir, maxConnections, port: wantedPort } = workerData as EmbeddedWorkerData;
   const post = (message: WorkerToParent) => port.postMessage(message);
 
   let db: PGlite;
   let server: PGLiteSocketServer;
   try {
     db = await PGlite.create(dataDir);
-    // Port 0: the OS picks a free port, so we never collide with a real PostgreSQL on 5432.
-    server = new PGLiteSocketServer({ db, host: HOST, port: 0, maxConnections });
+    // Never 5432 by default: the OS picks a free port, so we never collide with a real PostgreSQL.
+    server = new PGLiteSocketServer({ db, host: HOST, port: wantedPort, maxConnections });
     await server.start();
   } catch (error) {
     post({ type: 'failed', error: error instanceof Error ? error.message : String(error) });

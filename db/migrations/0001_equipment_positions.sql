@@ -12,8 +12,8 @@ CREATE TABLE equipment_position (
   equipment_id  text             NOT NULL,
   lon           double precision NOT NULL,
   lat           double precision NOT NULL,
-  heading_deg   real,
-  speed_mps     real,
+  heading_deg   double precision,
+  speed_mps     double precision,
   state         text,
   -- One fix per entity per instant: a resent item is recognised and not stored twice.
   -- It also serves "latest position of X" and "X over a window".

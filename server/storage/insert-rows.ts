@@ -1,9 +1,9 @@
 // Multi-row inserts as one statement: each column travels as one array parameter and
 // unnest() turns the arrays back into rows. One round trip for thousands of rows, on
 // PostgreSQL and the embedded engine alike.
-import type pg from 'pg';
+import type { Queryable } from '../../db/queryable.ts';
 
-export type SqlType = 'text' | 'float8' | 'float4' | 'int4' | 'int2' | 'bool' | 'timestamptz';
+export type SqlType = 'text' | 'float8' | 'int4' | 'int2' | 'bool' | 'timestamptz';
 
 export interface Column<R> {
   name: string;
@@ -11,8 +11,7 @@ export interface Column<R> {
   value: (row: R) => unknown;
 }
 
-/** Something to run queries on: a pool, or a client inside a transaction. */
-export type Queryable = Pick<pg.PoolClient, 'query'>;
+export type { Queryable };
 
 export const isoTime = (ms: number) => new Date(ms).toISOString();
 

@@ -8,8 +8,8 @@ const EQUIPMENT_POSITION: Column<EquipmentPosition>[] = [
   { name: 'equipment_id', type: 'text', value: (p) => p.equipmentId },
   { name: 'lon', type: 'float8', value: (p) => p.lon },
   { name: 'lat', type: 'float8', value: (p) => p.lat },
-  { name: 'heading_deg', type: 'float4', value: (p) => p.headingDeg },
-  { name: 'speed_mps', type: 'float4', value: (p) => p.speedMps },
+  { name: 'heading_deg', type: 'float8', value: (p) => p.headingDeg },
+  { name: 'speed_mps', type: 'float8', value: (p) => p.speedMps },
   { name: 'state', type: 'text', value: (p) => p.state },
 ];
 
@@ -18,9 +18,9 @@ const VESSEL_POSITION: Column<VesselPosition>[] = [
   { name: 'mmsi', type: 'text', value: (p) => p.mmsi },
   { name: 'lon', type: 'float8', value: (p) => p.lon },
   { name: 'lat', type: 'float8', value: (p) => p.lat },
-  { name: 'sog_knots', type: 'float4', value: (p) => p.sogKnots },
-  { name: 'cog_deg', type: 'float4', value: (p) => p.cogDeg },
-  { name: 'heading_deg', type: 'float4', value: (p) => p.headingDeg },
+  { name: 'sog_knots', type: 'float8', value: (p) => p.sogKnots },
+  { name: 'cog_deg', type: 'float8', value: (p) => p.cogDeg },
+  { name: 'heading_deg', type: 'float8', value: (p) => p.headingDeg },
   { name: 'nav_status', type: 'int2', value: (p) => p.navStatus },
 ];
 

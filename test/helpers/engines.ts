@@ -7,7 +7,7 @@ import { openDatabase, type Database } from '../../db/database.ts';
 import { tempDir } from './temp-dir.ts';
 
 export interface EngineUnderTest {
-  name: 'embedded' | 'postgres';
+  name: 'embedded' | 'postgres' | 'timescaledb';
   /** Opens (or reopens) this engine's test database. */
   open(): Promise<Database>;
   /** Removes everything the engine's tests left behind. */

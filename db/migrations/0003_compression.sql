@@ -1,0 +1,2 @@
+-- Compression of old chunks is a TimescaleDB feature (see the .timescaledb.sql companion).
+-- Plain PostgreSQL and the embedded engine keep their rows as they are: nothing to do here.

@@ -1,0 +1,3 @@
+-- The rollups replay and KPIs read are continuous aggregates under TimescaleDB (see the
+-- .timescaledb.sql companion). Elsewhere db/rollups.ts computes the same buckets from the
+-- raw tables with the indexes 0001 and 0002 create: nothing to add here.
