@@ -116,3 +116,15 @@ describe('PORT must be written as a plain number', () => {
     expect(() => readConfig({ PORT: port })).toThrow(ConfigError);
   });
 });
+
+describe('QUAYSIDE_RETENTION_DAYS', () => {
+  it('is unset by default: keep everything', () => {
+    expect(readConfig({}).retentionDays).toBeUndefined();
+  });
+  it('takes whole days', () => {
+    expect(readConfig({ QUAYSIDE_RETENTION_DAYS: '90' }).retentionDays).toBe(90);
+  });
+  it.each(['3', '1.5', 'forever', '-7'])('refuses %j', (days) => {
+    expect(() => readConfig({ QUAYSIDE_RETENTION_DAYS: days })).toThrow(/at least 4/);
+  });
+});

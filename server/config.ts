@@ -11,6 +11,8 @@ export interface ServerConfig {
   ingestKey: string | undefined;
   portModelPath: string | undefined;
   mqttUrl: string | undefined;
+  /** Days of raw time-series rows kept (TimescaleDB); undefined keeps everything. */
+  retentionDays: number | undefined;
   logLevel: string;
 }
 
@@ -22,6 +24,13 @@ function parsePort(name: string, value: string | undefined, fallback: number): n
   if (!(port >= 0 && port <= 65_535))
     throw new ConfigError(`${name} must be a port number from 0 to 65535, got "${value}"`);
   return port;
+}
+
+function parseDays(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{1,5}$/.test(value) || Number(value) < 4)
+    throw new ConfigError(`${name} must be a whole number of days, at least 4, got "${value}"`);
+  return Number(value);
 }
 
 function parseSwitch(name: string, value: string | undefined, fallback: boolean): boolean {
@@ -43,6 +52,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     ingestKey: env.QUAYSIDE_INGEST_KEY || undefined,
     portModelPath: env.PORT_MODEL || undefined,
     mqttUrl: env.MQTT_URL || undefined,
+    retentionDays: parseDays('QUAYSIDE_RETENTION_DAYS', env.QUAYSIDE_RETENTION_DAYS),
     logLevel: env.LOG_LEVEL || 'info',
   };
 }

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    retentionDays: config.retentionDays,
     onError: (error) => logger.warn({ err: error }, 'database connection lost'),
   });
   const key = loadOrCreateIngestKey(config.dataDir, config.ingestKey);
