@@ -19,6 +19,7 @@ import { healthRoutes } from './routes/health.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { portModelRoutes } from './routes/port-model.ts';
+import { vesselRoutes } from './routes/vessels.ts';
 import { latestEquipmentPositions, latestVesselPositions } from './storage/latest.ts';
 
 export interface AppOptions {
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ingestRoutes(scope, { writer, hub, metrics, ingestKey: options.ingestKey }),
   );
   await app.register(async (scope) => metricsRoutes(scope, metrics));
+  await app.register(async (scope) => vesselRoutes(scope, options.db.pool));
   await clientAppRoutes(app, options.clientDir);
   return app;
 }

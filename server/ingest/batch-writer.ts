@@ -5,7 +5,8 @@
 import type pg from 'pg';
 import type { StoredEvent } from '../../protocol/events.ts';
 import type { EquipmentPosition } from '../../protocol/telemetry.ts';
-import type { VesselPosition } from '../../protocol/vessel.ts';
+import type { VesselPosition, VesselStatic } from '../../protocol/vessel.ts';
+import { staticFromEvents, upsertVesselStatic } from '../storage/vessel-rows.ts';
 import type { Metrics } from '../metrics.ts';
 import { insertEvents } from '../storage/event-rows.ts';
 import {
@@ -19,6 +20,8 @@ export interface WriteBatch {
   equipment: EquipmentPosition[];
   vessels: VesselPosition[];
   events: StoredEvent[];
+  /** Vessel registry reports (AIS static data); port-call events add to it too. */
+  vesselStatic?: VesselStatic[];
 }
 
 export class QueueFullError extends Error {
@@ -41,7 +44,10 @@ export interface BatchWriterOptions {
 }
 
 const sizeOf = (batch: WriteBatch) =>
-  batch.equipment.length + batch.vessels.length + batch.events.length;
+  batch.equipment.length +
+  batch.vessels.length +
+  batch.events.length +
+  (batch.vesselStatic?.length ?? 0);
 
 export class BatchWriter {
   private readonly queue: Pending[] = [];
@@ -135,6 +141,10 @@ export class BatchWriter {
       await insertEquipmentPositions(client, equipment);
       await insertVesselPositions(client, vessels);
       await insertEvents(client, events);
+      await upsertVesselStatic(client, [
+        ...batches.flatMap((b) => b.vesselStatic ?? []),
+        ...staticFromEvents(events),
+      ]);
       await client.query('COMMIT');
       this.options.metrics?.writeRows.observe(items);
     } catch (error) {

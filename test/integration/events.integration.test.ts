@@ -151,6 +151,24 @@ describe.each(enginesUnderTest())('events and vessels on $name', ({ make }) => {
     }
   });
 
+  it('lists vessels from events and positions with their last position', async () => {
+    const { vessels } = await (await fetch(`${server.url}/api/v1/vessels`)).json();
+    expect(vessels).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ mmsi: '477553000', imo: imoNumber(907472), name: 'QUAY TEST' }),
+        expect.objectContaining({
+          mmsi: '413000001',
+          lastPosition: expect.objectContaining({
+            lat: 30.581,
+            headingDeg: 356,
+            navStatus: 0,
+            sogKnots: 10,
+          }),
+        }),
+      ]),
+    );
+  });
+
   it('answers 429 with Retry-After when the write queue is full, and loses nothing it accepted', async () => {
     const small = await startTestServer(db, { writer: { maxQueuedItems: 3 } });
     const blocker = await db.pool.connect();
