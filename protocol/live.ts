@@ -1,3 +1,4 @@
+import type { Alert } from './alerts.ts';
 import { EQUIPMENT_KINDS, type EquipmentKind, type EquipmentState } from './equipment.ts';
 
 /** What moves on the live map: equipment, and vessels (whose id is their MMSI). */
@@ -42,11 +43,20 @@ export interface LiveHello {
   serverEpoch: string;
 }
 
-/** The whole current picture; `seq` is that of the last batch it includes. */
+/** The whole current picture; `seq` and `alertSeq` are those of the last messages it includes. */
 export interface LiveSnapshot {
   seq: number;
   serverTimeMs: number;
   positions: PositionColumns;
+  /** Alerts not yet resolved. */
+  alerts: Alert[];
+  alertSeq: number;
+}
+
+/** An alert raised, acknowledged or resolved. Never dropped; `alertSeq` counts them. */
+export interface AlertMessage {
+  alertSeq: number;
+  alert: Alert;
 }
 
 /**
@@ -63,6 +73,7 @@ export interface ServerToClientEvents {
   hello: (hello: LiveHello) => void;
   snapshot: (snapshot: LiveSnapshot) => void;
   positions: (batch: PositionBatch) => void;
+  alert: (message: AlertMessage) => void;
 }
 
 export interface ClientToServerEvents {

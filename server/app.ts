@@ -18,6 +18,13 @@ import { clientAppRoutes } from './routes/client-app.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ingestRoutes } from './routes/ingest.ts';
 import { metricsRoutes } from './routes/metrics.ts';
+import { alertRoutes } from './routes/alerts.ts';
+import { AlertEngine } from './alerts/alert-engine.ts';
+import { DEFAULT_ALERT_RULES, type AlertRule } from './alerts/alert-rules.ts';
+import { AlertStore } from './alerts/alert-store.ts';
+import { FeedMonitor } from './alerts/feed-monitor.ts';
+import { feedSignals } from './alerts/alert-signals.ts';
+import type { AlertRuleId } from '../protocol/alerts.ts';
 import { portModelRoutes } from './routes/port-model.ts';
 import { vesselRoutes } from './routes/vessels.ts';
 import { latestEquipmentPositions, latestVesselPositions } from './storage/latest.ts';
@@ -32,6 +39,9 @@ export interface AppOptions {
   logger?: FastifyBaseLogger;
   liveFlushIntervalMs?: number;
   writer?: Omit<BatchWriterOptions, 'metrics'>;
+  /** The alert rules in force (defaults, or loaded from QUAYSIDE_ALERT_RULES). */
+  alertRules?: Record<AlertRuleId, AlertRule>;
+  alertIntervalMs?: number;
   /** MQTT broker to ingest from (MQTT_URL); unset: no MQTT. */
   mqtt?: { url: string; clientId?: string; retryAfterMs?: number };
 }
@@ -68,6 +78,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('io', io);
   app.decorate('writer', writer);
   app.decorate('metrics', metrics);
+
+  const feeds = new FeedMonitor();
+  const alertStore = new AlertStore(options.db.pool);
+  const alerts = new AlertEngine(alertStore, options.alertRules ?? DEFAULT_ALERT_RULES, (alert) =>
+    hub.publishAlert(alert),
+  );
+  await alerts.restore();
+  hub.seedAlerts(await alertStore.open());
+  const alertTimer = setInterval(() => {
+    const now = Date.now();
+    void alerts
+      .evaluate(feedSignals(feeds, now), now)
+      .catch((error: unknown) => app.log.warn({ err: error }, 'alert evaluation failed'));
+  }, options.alertIntervalMs ?? 1_000);
   const mqttIngest =
     options.mqtt &&
     startMqttIngest({
@@ -75,7 +99,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       writer,
       metrics,
       log: app.log,
-      onCommitted: (live) => hub.publishPositions(live),
+      onCommitted: (live, source) => {
+        hub.publishPositions(live);
+        feeds.record(source, Date.now());
+      },
     });
 
   app.addHook('onResponse', async (request, reply) => {
@@ -86,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       );
   });
   app.addHook('preClose', async () => {
+    clearInterval(alertTimer);
     await mqttIngest?.stop();
     hub.stop();
     // Drop live clients first, or the HTTP server waits on their sockets. (io.close()
@@ -100,10 +128,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes(options.db, options.version));
   await app.register(portModelRoutes(options.portModel));
   await app.register(async (scope) =>
-    ingestRoutes(scope, { writer, hub, metrics, ingestKey: options.ingestKey }),
+    ingestRoutes(scope, { writer, hub, feeds, metrics, ingestKey: options.ingestKey }),
   );
   await app.register(async (scope) => metricsRoutes(scope, metrics));
   await app.register(async (scope) => vesselRoutes(scope, options.db.pool));
+  await app.register(async (scope) =>
+    alertRoutes(scope, {
+      store: alertStore,
+      onChange: (alert) => {
+        alerts.forget(alert);
+        hub.publishAlert(alert);
+      },
+    }),
+  );
   await clientAppRoutes(app, options.clientDir);
   return app;
 }

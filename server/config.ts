@@ -11,6 +11,7 @@ export interface ServerConfig {
   ingestKey: string | undefined;
   portModelPath: string | undefined;
   mqttUrl: string | undefined;
+  alertRulesPath: string | undefined;
   /** Days of raw time-series rows kept (TimescaleDB); undefined keeps everything. */
   retentionDays: number | undefined;
   logLevel: string;
@@ -52,6 +53,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     ingestKey: env.QUAYSIDE_INGEST_KEY || undefined,
     portModelPath: env.PORT_MODEL || undefined,
     mqttUrl: env.MQTT_URL || undefined,
+    alertRulesPath: env.QUAYSIDE_ALERT_RULES || undefined,
     retentionDays: parseDays('QUAYSIDE_RETENTION_DAYS', env.QUAYSIDE_RETENTION_DAYS),
     logLevel: env.LOG_LEVEL || 'info',
   };

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { openDatabase } from '../db/database.ts';
+import { loadAlertRules } from './alerts/alert-rules.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { loadOrCreateIngestKey } from './ingest-key.ts';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     clientDir: CLIENT_DIR,
     logger,
     ...(config.mqttUrl ? { mqtt: { url: config.mqttUrl } } : {}),
+    alertRules: loadAlertRules(config.alertRulesPath),
   });
   const address = await app.listen({ host: config.host, port: config.port });
   const url = address.replace('[::1]', 'localhost');

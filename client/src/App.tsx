@@ -42,10 +42,11 @@ export function App({ screen }: { screen: 'console' | 'wall' }) {
   const language = useAppStore((s) => s.language);
 
   useEffect(() => {
-    const { setConnection, dataReceived } = useAppStore.getState();
+    const { setConnection, dataReceived, setOpenAlerts } = useAppStore.getState();
     return connectLiveSource(buffers, {
       onStatus: setConnection,
       onData: dataReceived,
+      onAlerts: setOpenAlerts,
       onIncompatible: () => window.location.reload(),
     });
   }, [buffers]);

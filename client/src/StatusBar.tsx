@@ -4,7 +4,9 @@ import { STALE_AFTER_MS, useAppStore } from './state/app-store.ts';
 
 /** Connection state and data age, always visible: stale data must never look live. */
 export function StatusBar() {
-  const { connection, lastDataAtMs, entityCount, language, setLanguage } = useAppStore();
+  const { connection, lastDataAtMs, entityCount, language, setLanguage, openAlerts } =
+    useAppStore();
+  const critical = openAlerts.some((a) => a.severity === 'critical');
   const t = MESSAGES[language];
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
@@ -39,6 +41,13 @@ export function StatusBar() {
       </div>
       <div className="age" data-testid="data-age">
         {age}
+      </div>
+      <div
+        className="alerts"
+        data-testid="open-alerts"
+        data-severity={openAlerts.length === 0 ? 'none' : critical ? 'critical' : 'warning'}
+      >
+        {new Intl.NumberFormat(language).format(openAlerts.length)} {t.openAlerts}
       </div>
       <div className="count" data-testid="entity-count">
         {new Intl.NumberFormat(language).format(entityCount)} {t.equipment}

@@ -29,8 +29,8 @@ export interface MqttIngestOptions {
   clientId?: string;
   writer: BatchWriter;
   metrics: Metrics;
-  /** Runs once a message's items are committed: pushes their positions live. */
-  onCommitted(live: LivePosition[]): void;
+  /** Runs once a message's items are committed: pushes their positions live, notes the feed. */
+  onCommitted(live: LivePosition[], source: string): void;
   log: { info(msg: string): void; warn(obj: object, msg: string): void };
   retryAfterMs?: number;
 }
@@ -95,7 +95,7 @@ export function startMqttIngest(options: MqttIngestOptions): MqttIngest {
             }),
             { qos: 1 },
           );
-        options.onCommitted(checked.live);
+        options.onCommitted(checked.live, `mqtt:${source}`);
         done();
       },
       (error: unknown) => {

@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LiveSnapshot, PositionBatch } from '../../protocol/live.ts';
-import type { LivePosition } from '../../protocol/live.ts';
+import type { Alert } from '../../protocol/alerts.ts';
+import type {
+  AlertMessage,
+  LivePosition,
+  LiveSnapshot,
+  PositionBatch,
+} from '../../protocol/live.ts';
 import { LiveHub, toColumns, type HubConnection } from './live-hub.ts';
 
 const T0 = Date.UTC(2026, 5, 1, 8);
@@ -14,6 +19,10 @@ class FakeConnection implements HubConnection {
   }
   sendPositions(batch: PositionBatch): void {
     this.batches.push(batch);
+  }
+  readonly alerts: AlertMessage[] = [];
+  sendAlert(message: AlertMessage): void {
+    this.alerts.push(message);
   }
 }
 
@@ -67,6 +76,8 @@ describe('LiveHub', () => {
         seq: 0,
         serverTimeMs: T0,
         positions: toColumns([fix('A', T0 - 1000, 122.1), fix('B', T0 - 500, 122.2)]),
+        alerts: [],
+        alertSeq: 0,
       },
     ]);
     expect(hub.entityCount).toBe(2);
@@ -204,5 +215,42 @@ describe('LiveHub', () => {
       vi.advanceTimersByTime(1000);
       expect(client.batches).toHaveLength(2);
     });
+  });
+});
+
+describe('alerts', () => {
+  const alert = (id: string, state: Alert['state']): Alert => ({
+    id,
+    ruleId: 'equipment_fault',
+    scope: `equipment:${id}`,
+    severity: 'critical',
+    state,
+    value: 1,
+    threshold: 0.5,
+    unit: 'state',
+    raisedAt: new Date(T0).toISOString(),
+  });
+
+  it('sends every alert change to every client in order, never coalesced', () => {
+    const { hub, client } = setup();
+    hub.publishAlert(alert('A', 'raised'));
+    hub.publishAlert(alert('A', 'acknowledged'));
+    hub.publishAlert(alert('B', 'raised'));
+    expect(client.alerts.map((m) => [m.alertSeq, m.alert.id, m.alert.state])).toEqual([
+      [1, 'A', 'raised'],
+      [2, 'A', 'acknowledged'],
+      [3, 'B', 'raised'],
+    ]);
+  });
+
+  it('keeps open alerts, seeded or published, in the snapshot, and drops resolved ones', () => {
+    const { hub } = setup();
+    hub.seedAlerts([alert('OLD', 'acknowledged')]);
+    hub.publishAlert(alert('A', 'raised'));
+    hub.publishAlert(alert('A', 'resolved'));
+    hub.publishAlert(alert('B', 'raised'));
+    const snapshot = hub.snapshot();
+    expect(snapshot.alerts.map((a) => a.id).sort()).toEqual(['B', 'OLD']);
+    expect(snapshot.alertSeq).toBe(3);
   });
 });

@@ -5,7 +5,9 @@
 // Positions are coalesced per entity: between two flushes only the newest fix of each
 // entity is kept, and a flush sends those as one columnar batch. The rate is therefore
 // bounded by the flush interval, not by how fast feeds send.
+import type { Alert } from '../../protocol/alerts.ts';
 import type {
+  AlertMessage,
   LivePosition,
   LiveSnapshot,
   PositionBatch,
@@ -17,6 +19,8 @@ export interface HubConnection {
   sendSnapshot(snapshot: LiveSnapshot): void;
   /** May be dropped by the transport when the client is slow; the next batch supersedes it. */
   sendPositions(batch: PositionBatch): void;
+  /** Must arrive: alerts are never dropped. */
+  sendAlert(message: AlertMessage): void;
 }
 
 export interface LiveHubOptions {
@@ -53,6 +57,8 @@ export class LiveHub {
   private readonly dirty = new Set<string>();
   private readonly connections = new Map<string, HubConnection>();
   private seq = 0;
+  private alertSeq = 0;
+  private readonly openAlerts = new Map<string, Alert>();
   private timer: NodeJS.Timeout | undefined;
   private readonly flushIntervalMs: number;
   private readonly now: () => number;
@@ -101,7 +107,23 @@ export class LiveHub {
       seq: this.seq,
       serverTimeMs: this.now(),
       positions: toColumns(this.latest.values()),
+      alerts: [...this.openAlerts.values()],
+      alertSeq: this.alertSeq,
     };
+  }
+
+  /** The alerts open at start, without sending them as news. */
+  seedAlerts(alerts: Iterable<Alert>): void {
+    for (const alert of alerts) this.openAlerts.set(alert.id, alert);
+  }
+
+  /** Sends an alert change to everyone at once, in order. */
+  publishAlert(alert: Alert): void {
+    if (alert.state === 'resolved') this.openAlerts.delete(alert.id);
+    else this.openAlerts.set(alert.id, alert);
+    this.alertSeq += 1;
+    const message: AlertMessage = { alertSeq: this.alertSeq, alert };
+    for (const connection of this.connections.values()) connection.sendAlert(message);
   }
 
   attach(connection: HubConnection): () => void {

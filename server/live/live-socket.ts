@@ -29,6 +29,7 @@ export function attachLiveSocket(httpServer: HttpServer, hub: LiveHub): Server {
       id: socket.id,
       sendSnapshot: (snapshot) => socket.emit('snapshot', snapshot),
       sendPositions: (batch) => socket.volatile.emit('positions', batch),
+      sendAlert: (message) => socket.emit('alert', message),
     });
     socket.on('resync', (reply) => {
       if (typeof reply === 'function') reply(hub.snapshot());

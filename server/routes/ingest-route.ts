@@ -10,6 +10,7 @@ import { countOutcome, validateItems, type Endpoint } from '../ingest/validate-i
 import type { LivePosition } from '../../protocol/live.ts';
 import type { Metrics } from '../metrics.ts';
 import { IngestReply } from '../../protocol/telemetry.ts';
+import { sourceName } from '../alerts/feed-monitor.ts';
 import { requireIngestKey } from './require-ingest-key.ts';
 
 export const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl'];
@@ -28,8 +29,8 @@ export interface IngestRouteOptions {
   writer: BatchWriter;
   metrics: Metrics;
   ingestKey: string;
-  /** Runs once the items are committed: pushes their positions live. */
-  onCommitted(live: LivePosition[]): void;
+  /** Runs once the items are committed: pushes their positions live, notes the feed. */
+  onCommitted(live: LivePosition[], source: string): void;
 }
 
 function refuse(reply: FastifyReply, status: number, message: string, retryAfterS?: number) {
@@ -94,7 +95,10 @@ export function registerIngestRoute(app: FastifyInstance, options: IngestRouteOp
         );
       }
       countOutcome(metrics, endpoint, checked);
-      options.onCommitted(checked.live);
+      options.onCommitted(
+        checked.live,
+        `http:${sourceName(request.headers['x-quayside-source'], endpoint)}`,
+      );
       const body: IngestReply = {
         accepted: checked.accepted,
         rejected: checked.rejected.map(({ index, reason }) => ({ index, reason })),

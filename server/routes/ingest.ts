@@ -6,6 +6,7 @@ import { EVENT_SCHEMAS, EVENT_TYPES } from '../../protocol/events.ts';
 import type { LivePosition } from '../../protocol/live.ts';
 import { TelemetryItem } from '../../protocol/telemetry.ts';
 import { VesselPositionItem } from '../../protocol/vessel.ts';
+import type { FeedMonitor } from '../alerts/feed-monitor.ts';
 import type { BatchWriter } from '../ingest/batch-writer.ts';
 import type { LiveHub } from '../live/live-hub.ts';
 import type { Metrics } from '../metrics.ts';
@@ -14,6 +15,7 @@ import { acceptNdjson, registerIngestRoute } from './ingest-route.ts';
 export interface IngestDeps {
   writer: BatchWriter;
   hub: LiveHub;
+  feeds: FeedMonitor;
   metrics: Metrics;
   ingestKey: string;
 }
@@ -24,7 +26,10 @@ export async function ingestRoutes(app: FastifyInstance, deps: IngestDeps): Prom
     writer: deps.writer,
     metrics: deps.metrics,
     ingestKey: deps.ingestKey,
-    onCommitted: (live: LivePosition[]) => deps.hub.publishPositions(live),
+    onCommitted: (live: LivePosition[], source: string) => {
+      deps.hub.publishPositions(live);
+      deps.feeds.record(source, Date.now());
+    },
   };
 
   registerIngestRoute(app, {

@@ -22,8 +22,9 @@ export async function startServerProcess(
   timeoutMs = 60_000,
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', TSX, MAIN], {
-    // The embedded engine unless the test names a database: CI's DATABASE_URL is not ours.
-    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
+    // The embedded engine and no broker unless the test names them: CI's DATABASE_URL and
+    // MQTT_URL are for the suites that ask for them.
+    env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', DATABASE_URL: '', MQTT_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

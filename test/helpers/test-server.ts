@@ -21,7 +21,10 @@ export interface TestServer {
 
 export async function startTestServer(
   db: Database,
-  options: Pick<AppOptions, 'liveFlushIntervalMs' | 'writer' | 'mqtt'> = {},
+  options: Pick<
+    AppOptions,
+    'liveFlushIntervalMs' | 'writer' | 'mqtt' | 'alertRules' | 'alertIntervalMs'
+  > = {},
 ): Promise<TestServer> {
   const app = await buildApp({
     db,

@@ -9,12 +9,15 @@ import {
   type LiveSnapshot,
   type ServerToClientEvents,
 } from '../../../protocol/live.ts';
+import type { Alert } from '../../../protocol/alerts.ts';
 import { PROTOCOL_VERSION } from '../../../protocol/version.ts';
 import type { EntityBuffers } from './entity-buffers.ts';
 
 export interface LiveSourceEvents {
   onStatus(status: 'connecting' | 'live' | 'offline'): void;
   onData(entityCount: number): void;
+  /** The open alerts, whole, after every snapshot and alert change. */
+  onAlerts(alerts: Alert[]): void;
   onIncompatible(serverVersion: number): void;
 }
 
@@ -26,13 +29,18 @@ export function connectLiveSource(buffers: EntityBuffers, events: LiveSourceEven
     reconnectionDelayMax: 5_000,
   });
   let lastSeq: number | undefined;
+  let lastAlertSeq: number | undefined;
+  let alerts = new Map<string, Alert>();
   let lastResyncAt = 0;
 
   const applySnapshot = (snapshot: LiveSnapshot) => {
     buffers.clear();
     buffers.apply(snapshot.positions, Date.now());
     lastSeq = snapshot.seq;
+    lastAlertSeq = snapshot.alertSeq;
+    alerts = new Map(snapshot.alerts.map((a) => [a.id, a]));
     events.onData(buffers.count);
+    events.onAlerts([...alerts.values()]);
   };
   const resync = () => {
     if (Date.now() - lastResyncAt < RESYNC_MIN_INTERVAL_MS) return;
@@ -44,6 +52,7 @@ export function connectLiveSource(buffers: EntityBuffers, events: LiveSourceEven
   socket.on('connect', () => events.onStatus('live'));
   socket.on('disconnect', () => {
     lastSeq = undefined;
+    lastAlertSeq = undefined;
     events.onStatus('offline');
   });
   socket.io.on('reconnect_attempt', () => events.onStatus('offline'));
@@ -59,6 +68,16 @@ export function connectLiveSource(buffers: EntityBuffers, events: LiveSourceEven
     lastSeq = batch.seq;
     events.onData(buffers.count);
     if (gap) resync();
+  });
+
+  socket.on('alert', ({ alertSeq, alert }) => {
+    if (lastAlertSeq === undefined || alertSeq <= lastAlertSeq) return;
+    // Alerts must not be missed: after a gap, the snapshot is the truth.
+    if (alertSeq !== lastAlertSeq + 1) return void socket.emit('resync', applySnapshot);
+    lastAlertSeq = alertSeq;
+    if (alert.state === 'resolved') alerts.delete(alert.id);
+    else alerts.set(alert.id, alert);
+    events.onAlerts([...alerts.values()]);
   });
 
   return () => {

@@ -1,6 +1,7 @@
 // Low-frequency UI state (connection, data age, language). Positions never live here:
 // they sit in typed arrays (live/entity-buffers.ts) and go straight to deck.gl.
 import { create } from 'zustand';
+import type { Alert } from '../../../protocol/alerts.ts';
 import { detectLanguage, type Language } from '../i18n.ts';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'offline';
@@ -13,9 +14,12 @@ interface AppState {
   lastDataAtMs: number | undefined;
   entityCount: number;
   language: Language;
+  /** Alerts not yet resolved, as the server last said. */
+  openAlerts: Alert[];
   setConnection(status: ConnectionStatus): void;
   dataReceived(entityCount: number): void;
   setLanguage(language: Language): void;
+  setOpenAlerts(alerts: Alert[]): void;
 }
 
 export const useAppStore = create<AppState>()((set) => ({
@@ -26,7 +30,9 @@ export const useAppStore = create<AppState>()((set) => ({
     globalThis.localStorage?.getItem(LANGUAGE_KEY) ?? null,
     globalThis.navigator?.languages ?? [],
   ),
+  openAlerts: [],
   setConnection: (connection) => set({ connection }),
+  setOpenAlerts: (openAlerts) => set({ openAlerts }),
   dataReceived: (entityCount) => set({ lastDataAtMs: Date.now(), entityCount }),
   setLanguage: (language) => {
     globalThis.localStorage?.setItem(LANGUAGE_KEY, language);
