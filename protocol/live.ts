@@ -76,7 +76,14 @@ export interface ServerToClientEvents {
   alert: (message: AlertMessage) => void;
 }
 
+/** What a client shows: only these kinds of entity are sent to it (all when absent). */
+export interface LiveSubscription {
+  kinds?: LiveEntityKind[];
+}
+
 export interface ClientToServerEvents {
+  /** Narrow (or widen) what this client gets; the ack is a snapshot of exactly that. */
+  subscribe: (subscription: LiveSubscription, reply: (snapshot: LiveSnapshot) => void) => void;
   /** Ask for a fresh snapshot (after a gap in `seq`); the answer comes as the ack. */
   resync: (reply: (snapshot: LiveSnapshot) => void) => void;
 }

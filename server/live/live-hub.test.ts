@@ -254,3 +254,48 @@ describe('alerts', () => {
     expect(snapshot.alertSeq).toBe(3);
   });
 });
+
+describe('subscriptions', () => {
+  it('sends a connection only the kinds it asked for, and a matching snapshot', () => {
+    const { hub, client } = setup([fix('T1', T0), { ...fix('V1', T0), kind: 'vessel' }]);
+    const snapshot = hub.subscribe('c1', { kinds: ['vessel'] });
+    expect(snapshot.positions.ids).toEqual(['V1']);
+    hub.publishPositions([fix('T1', T0 + 1), { ...fix('V1', T0 + 1), kind: 'vessel' }]);
+    hub.flush();
+    expect(client.batches.at(-1)!.positions.ids).toEqual(['V1']);
+    expect(hub.snapshotFor('c1').positions.ids).toEqual(['V1']);
+  });
+
+  it('still sends an empty batch when nothing it shows moved, so its seq has no gaps', () => {
+    const { hub, client } = setup();
+    hub.subscribe('c1', { kinds: ['vessel'] });
+    hub.publishPositions([fix('T1', T0)]);
+    hub.flush();
+    hub.publishPositions([fix('T1', T0 + 1)]);
+    hub.flush();
+    expect(client.batches.map((b) => [b.seq, b.positions.ids.length])).toEqual([
+      [1, 0],
+      [2, 0],
+    ]);
+  });
+
+  it('builds one batch per distinct filter, shared by the connections that have it', () => {
+    const { hub, client } = setup();
+    const other = new FakeConnection('c2');
+    hub.attach(other);
+    hub.subscribe('c1', { kinds: ['truck', 'sts'] });
+    hub.subscribe('c2', { kinds: ['sts', 'truck'] });
+    hub.publishPositions([fix('T1', T0)]);
+    hub.flush();
+    expect(client.batches[0]).toBe(other.batches[0]);
+  });
+
+  it('goes back to everything without kinds, and forgets the filter on detach', () => {
+    const { hub, detach } = setup([fix('T1', T0), { ...fix('V1', T0), kind: 'vessel' }]);
+    hub.subscribe('c1', { kinds: ['vessel'] });
+    expect(hub.subscribe('c1', {}).positions.ids.sort()).toEqual(['T1', 'V1']);
+    hub.subscribe('c1', { kinds: ['vessel'] });
+    detach();
+    expect(hub.snapshotFor('c1').positions.ids.sort()).toEqual(['T1', 'V1']);
+  });
+});

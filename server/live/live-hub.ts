@@ -8,7 +8,9 @@
 import type { Alert } from '../../protocol/alerts.ts';
 import type {
   AlertMessage,
+  LiveEntityKind,
   LivePosition,
+  LiveSubscription,
   LiveSnapshot,
   PositionBatch,
   PositionColumns,
@@ -56,6 +58,8 @@ export class LiveHub {
   private readonly latest = new Map<string, LivePosition>();
   private readonly dirty = new Set<string>();
   private readonly connections = new Map<string, HubConnection>();
+  /** Per connection, the kinds it asked for; absent: everything. */
+  private readonly filters = new Map<string, ReadonlySet<LiveEntityKind>>();
   private seq = 0;
   private alertSeq = 0;
   private readonly openAlerts = new Map<string, Alert>();
@@ -102,11 +106,13 @@ export class LiveHub {
     this.dirty.clear();
   }
 
-  snapshot(): LiveSnapshot {
+  /** The picture now, as a connection with this filter sees it. */
+  snapshot(kinds?: ReadonlySet<LiveEntityKind>): LiveSnapshot {
+    const positions = [...this.latest.values()];
     return {
       seq: this.seq,
       serverTimeMs: this.now(),
-      positions: toColumns(this.latest.values()),
+      positions: toColumns(kinds ? positions.filter((p) => kinds.has(p.kind)) : positions),
       alerts: [...this.openAlerts.values()],
       alertSeq: this.alertSeq,
     };
@@ -129,7 +135,22 @@ export class LiveHub {
   attach(connection: HubConnection): () => void {
     this.connections.set(connection.id, connection);
     connection.sendSnapshot(this.snapshot());
-    return () => this.connections.delete(connection.id);
+    return () => {
+      this.connections.delete(connection.id);
+      this.filters.delete(connection.id);
+    };
+  }
+
+  /** Changes what a connection gets and returns the snapshot that matches it. */
+  subscribe(connectionId: string, subscription: LiveSubscription): LiveSnapshot {
+    if (subscription.kinds) this.filters.set(connectionId, new Set(subscription.kinds));
+    else this.filters.delete(connectionId);
+    return this.snapshot(this.filters.get(connectionId));
+  }
+
+  /** The snapshot a connection would get now (after a gap it asks again). */
+  snapshotFor(connectionId: string): LiveSnapshot {
+    return this.snapshot(this.filters.get(connectionId));
   }
 
   flush(): void {
@@ -137,11 +158,23 @@ export class LiveHub {
     const changed = [...this.dirty].map((id) => this.latest.get(id)!);
     this.dirty.clear();
     this.seq += 1;
-    const batch: PositionBatch = {
-      seq: this.seq,
-      serverTimeMs: this.now(),
-      positions: toColumns(changed),
-    };
-    for (const connection of this.connections.values()) connection.sendPositions(batch);
+    // Every connection gets every batch (empty when nothing it shows moved), so its seq
+    // has no gaps of its own; each distinct filter's columns are built once.
+    const batches = new Map<string, PositionBatch>();
+    const serverTimeMs = this.now();
+    for (const connection of this.connections.values()) {
+      const kinds = this.filters.get(connection.id);
+      const key = kinds ? [...kinds].sort().join(',') : '*';
+      let batch = batches.get(key);
+      if (!batch) {
+        batch = {
+          seq: this.seq,
+          serverTimeMs,
+          positions: toColumns(kinds ? changed.filter((p) => kinds.has(p.kind)) : changed),
+        };
+        batches.set(key, batch);
+      }
+      connection.sendPositions(batch);
+    }
   }
 }

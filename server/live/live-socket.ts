@@ -5,8 +5,11 @@ import { randomUUID } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import {
+  LIVE_ENTITY_KINDS,
   LIVE_NAMESPACE,
   type ClientToServerEvents,
+  type LiveEntityKind,
+  type LiveSubscription,
   type ServerToClientEvents,
 } from '../../protocol/live.ts';
 import { PROTOCOL_VERSION } from '../../protocol/version.ts';
@@ -32,7 +35,18 @@ export function attachLiveSocket(httpServer: HttpServer, hub: LiveHub): Server {
       sendAlert: (message) => socket.emit('alert', message),
     });
     socket.on('resync', (reply) => {
-      if (typeof reply === 'function') reply(hub.snapshot());
+      if (typeof reply === 'function') reply(hub.snapshotFor(socket.id));
+    });
+    socket.on('subscribe', (subscription, reply) => {
+      if (typeof reply !== 'function') return;
+      const kinds = (subscription as LiveSubscription | undefined)?.kinds;
+      // The wire is untrusted: unknown kinds are ignored rather than trusted.
+      const valid = Array.isArray(kinds)
+        ? kinds.filter((k): k is LiveEntityKind =>
+            (LIVE_ENTITY_KINDS as readonly unknown[]).includes(k),
+          )
+        : undefined;
+      reply(hub.subscribe(socket.id, valid ? { kinds: valid } : {}));
     });
     socket.on('disconnect', detach);
   });
