@@ -84,9 +84,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     idleTimeoutMillis: 30_000,
     application_name: options.applicationName ?? 'quayside',
   });
-  // An idle client losing its connection (server restart, terminated backend) must not
-  // take the process down; the pool replaces it on the next query.
+  // A connection lost (server restart, terminated backend) must never take the process
+  // down: idle clients report through the pool, and every client carries a listener of its
+  // own from birth, so even an error in the instant a client is handed out (pg-pool
+  // unhooks its idle listener before the caller can hook one) is heard. The query in
+  // flight fails as usual; the pool replaces the client.
   pool.on('error', (error) => options.onError?.(error));
+  pool.on('connect', (client) => client.on('error', (error) => options.onError?.(error)));
 
   try {
     if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);

@@ -65,9 +65,6 @@ export async function migrate(
   }: { timescaledb: boolean; migrations?: Migration[] },
 ): Promise<MigrateResult> {
   const client = await pool.connect();
-  // Losing the connection mid-migration fails the query in flight; that is what we report.
-  const onConnectionError = () => {};
-  client.on('error', onConnectionError);
   try {
     // Several instances may start at once: one migrates, the others wait and find it done.
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
@@ -109,7 +106,6 @@ export async function migrate(
     return { applied };
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
-    client.off('error', onConnectionError);
     client.release();
   }
 }

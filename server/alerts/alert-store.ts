@@ -70,8 +70,6 @@ export class AlertStore {
 
   private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
-    const onError = () => {}; // the query in flight fails and is what we report
-    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -81,7 +79,6 @@ export class AlertStore {
       await client.query('ROLLBACK').catch(() => {});
       throw error;
     } finally {
-      client.off('error', onError);
       client.release();
     }
   }

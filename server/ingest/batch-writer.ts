@@ -128,10 +128,6 @@ export class BatchWriter {
     const events = batches.flatMap((b) => b.events);
     const client = await this.pool.connect();
     let broken: Error | undefined;
-    // A checked-out client that loses its connection emits 'error'; unheard, it would
-    // crash the process. The query in flight fails too, and that is what we act on.
-    const onConnectionError = (error: Error) => (broken = error);
-    client.on('error', onConnectionError);
     try {
       await client.query('BEGIN');
       await upsertEquipment(
@@ -152,7 +148,6 @@ export class BatchWriter {
       await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
       throw error;
     } finally {
-      client.off('error', onConnectionError);
       client.release(broken);
       stop?.();
     }
