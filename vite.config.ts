@@ -23,7 +23,7 @@ export default defineConfig({
   },
   test: {
     root: repoRoot,
-    include: ['{client,server,simulators,db,protocol,test}/**/*.test.ts'],
+    include: ['{client,server,simulators,db,protocol,conformance,test}/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,

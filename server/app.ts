@@ -27,6 +27,11 @@ import { feedSignals } from './alerts/alert-signals.ts';
 import type { AlertRuleId } from '../protocol/alerts.ts';
 import { portModelRoutes } from './routes/port-model.ts';
 import { vesselRoutes } from './routes/vessels.ts';
+import { aisRoutes } from './routes/ais.ts';
+import { edifactRoutes } from './routes/edifact.ts';
+import { AisFeed } from './feeds/ais-feed.ts';
+import { startAisListeners } from './feeds/ais-listeners.ts';
+import type { Listener } from './feeds/nmea-listeners.ts';
 import { latestEquipmentPositions, latestVesselPositions } from './storage/latest.ts';
 
 export interface AppOptions {
@@ -42,6 +47,8 @@ export interface AppOptions {
   /** The alert rules in force (defaults, or loaded from QUAYSIDE_ALERT_RULES). */
   alertRules?: Record<AlertRuleId, AlertRule>;
   alertIntervalMs?: number;
+  /** AIS listeners (AIS_UDP_PORT, AIS_TCP_PORT); a port of 0 lets the OS choose (tests). */
+  ais?: { host: string; udpPort?: number; tcpPort?: number };
   /** MQTT broker to ingest from (MQTT_URL); unset: no MQTT. */
   mqtt?: { url: string; clientId?: string; retryAfterMs?: number };
 }
@@ -52,6 +59,8 @@ declare module 'fastify' {
     io: SocketServer;
     writer: BatchWriter;
     metrics: Metrics;
+    /** The AIS UDP/TCP listeners running, with the ports they got. */
+    aisListeners: (Listener & { protocol: 'udp' | 'tcp' })[];
   }
 }
 
@@ -86,6 +95,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   await alerts.restore();
   hub.seedAlerts(await alertStore.open());
+  const aisFeed = new AisFeed({
+    writer,
+    onCommitted: (live, source) => {
+      hub.publishPositions(live);
+      feeds.record(source, Date.now());
+    },
+  });
+  const aisListeners = await startAisListeners(options.ais, aisFeed, app.log);
+  app.decorate('aisListeners', aisListeners);
   const alertTimer = setInterval(() => {
     const now = Date.now();
     void alerts
@@ -115,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('preClose', async () => {
     clearInterval(alertTimer);
     await mqttIngest?.stop();
+    await Promise.all(aisListeners.map((l) => l.close()));
     hub.stop();
     // Drop live clients first, or the HTTP server waits on their sockets. (io.close()
     // would also close the HTTP server, which is Fastify's job.)
@@ -132,6 +151,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   await app.register(async (scope) => metricsRoutes(scope, metrics));
   await app.register(async (scope) => vesselRoutes(scope, options.db.pool));
+  await app.register(async (scope) =>
+    aisRoutes(scope, { feed: aisFeed, ingestKey: options.ingestKey }),
+  );
+  await app.register(async (scope) =>
+    edifactRoutes(scope, { writer, portModel: options.portModel, ingestKey: options.ingestKey }),
+  );
   await app.register(async (scope) =>
     alertRoutes(scope, {
       store: alertStore,

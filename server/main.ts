@@ -37,6 +37,9 @@ async function main(): Promise<void> {
     logger,
     ...(config.mqttUrl ? { mqtt: { url: config.mqttUrl } } : {}),
     alertRules: loadAlertRules(config.alertRulesPath),
+    ...(config.aisUdpPort !== undefined || config.aisTcpPort !== undefined
+      ? { ais: { host: config.host, udpPort: config.aisUdpPort, tcpPort: config.aisTcpPort } }
+      : {}),
   });
   const address = await app.listen({ host: config.host, port: config.port });
   const url = address.replace('[::1]', 'localhost');

@@ -23,7 +23,7 @@ export async function startTestServer(
   db: Database,
   options: Pick<
     AppOptions,
-    'liveFlushIntervalMs' | 'writer' | 'mqtt' | 'alertRules' | 'alertIntervalMs'
+    'liveFlushIntervalMs' | 'writer' | 'mqtt' | 'alertRules' | 'alertIntervalMs' | 'ais'
   > = {},
 ): Promise<TestServer> {
   const app = await buildApp({
