@@ -59,7 +59,15 @@ export default tseslint.config(
   },
   {
     // Command-line entry points report to their operator on stdout.
-    files: ['server/main.ts', 'simulators/cli.ts', 'conformance/cli.ts', 'simulators/ais-replay.ts', 'test/**', 'bench/**', '.ci/**'],
+    files: [
+      'server/main.ts',
+      'simulators/cli.ts',
+      'conformance/cli.ts',
+      'simulators/ais-replay.ts',
+      'test/**',
+      'bench/**',
+      '.ci/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );
