@@ -30,6 +30,7 @@ import { vesselRoutes } from './routes/vessels.ts';
 import { aisRoutes } from './routes/ais.ts';
 import { edifactRoutes } from './routes/edifact.ts';
 import { AisFeed } from './feeds/ais-feed.ts';
+import { aisPortCalls } from './feeds/ais-port-calls.ts';
 import { startAisListeners } from './feeds/ais-listeners.ts';
 import type { Listener } from './feeds/nmea-listeners.ts';
 import { latestEquipmentPositions, latestVesselPositions } from './storage/latest.ts';
@@ -97,6 +98,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   hub.seedAlerts(await alertStore.open());
   const aisFeed = new AisFeed({
     writer,
+    derive: aisPortCalls(options.portModel, (reason) =>
+      app.log.warn(`AIS port-call event not valid: ${reason}`),
+    ),
     onCommitted: (live, source) => {
       hub.publishPositions(live);
       feeds.record(source, Date.now());

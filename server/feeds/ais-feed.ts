@@ -10,6 +10,7 @@ import {
   type AisMessage,
 } from '../ais/index.ts';
 import type { VesselPosition, VesselStatic } from '../../protocol/vessel.ts';
+import type { StoredEvent } from '../../protocol/events.ts';
 import type { LivePosition } from '../../protocol/live.ts';
 import type { BatchWriter } from '../ingest/batch-writer.ts';
 import { parseWireTime } from '../ingest/wire-time.ts';
@@ -25,8 +26,8 @@ export interface AisIngestResult {
 export interface AisFeedDeps {
   writer: BatchWriter;
   onCommitted(live: LivePosition[], source: string): void;
-  /** Decoded positions and static reports, before they are written (the call tracker). */
-  onDecoded?(positions: VesselPosition[], statics: VesselStatic[]): void;
+  /** Events derived from what was decoded (port calls), written in the same transaction. */
+  derive?(positions: VesselPosition[], statics: VesselStatic[]): StoredEvent[];
 }
 
 const MAX_SOURCES = 1_000;
@@ -63,11 +64,10 @@ export class AisFeed {
       : decoder.feedText(text, receivedAtMs);
     const after = decoder.stats();
     const { positions, statics, badTimes } = this.interpret(decoder, messages, Date.now());
-    this.deps.onDecoded?.(positions, statics);
     await this.deps.writer.write({
       equipment: [],
       vessels: positions,
-      events: [],
+      events: this.deps.derive?.(positions, statics) ?? [],
       vesselStatic: statics,
     });
     if (positions.length > 0) this.deps.onCommitted(positions.map(fromVessel), `ais:${source}`);
@@ -88,7 +88,7 @@ export class AisFeed {
     await this.deps.writer.write({
       equipment: [],
       vessels: positions,
-      events: [],
+      events: this.deps.derive?.(positions, statics) ?? [],
       vesselStatic: statics,
     });
   }

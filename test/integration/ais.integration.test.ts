@@ -5,7 +5,7 @@ import { createSocket } from 'node:dgram';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
-import { deg, sentences } from '../../server/ais/testing/ais-encoder.ts';
+import { deg, sentences, tagBlock } from '../../server/ais/testing/ais-encoder.ts';
 import { classA, staticVoyage } from '../../server/ais/testing/message-builders.ts';
 import type { VesselSummary } from '../../protocol/vessel.ts';
 import { embeddedEngine, type EngineUnderTest } from '../helpers/engines.ts';
@@ -13,8 +13,10 @@ import { imoNumber } from '../helpers/fixtures.ts';
 import { connectLiveClient } from '../helpers/live-client.ts';
 import { startTestServer, TEST_KEY, type TestServer } from '../helpers/test-server.ts';
 
-const position = (mmsi: number, lon: number, lat: number, heading = 90) =>
-  sentences(classA({ mmsi, lon: deg(lon), lat: deg(lat), sog: 123, cog: 900, heading, status: 0 }));
+const position = (mmsi: number, lon: number, lat: number, heading = 90, sog = 123) =>
+  sentences(
+    classA({ mmsi, lon: deg(lon), lat: deg(lat), sog, cog: heading * 10, heading, status: 0 }),
+  );
 
 describe('AIS ingest', () => {
   let engine: EngineUnderTest;
@@ -86,6 +88,53 @@ describe('AIS ingest', () => {
         navStatus: 0,
       },
     });
+  });
+
+  it('derives the call from real traffic: a vessel that comes alongside gets its ATA-Berth', async () => {
+    const mmsi = 413_000_444;
+    const startS = Math.floor(Date.now() / 1000) - 40 * 60;
+    const at = (s: number, line: string) => `${tagBlock({ c: startS + s })}${line}`;
+    const lines: string[] = sentences(
+      staticVoyage({
+        mmsi,
+        imo: Number(imoNumber(950_001)),
+        name: 'COSCO TEST',
+        shipType: 71,
+        bow: 300,
+        stern: 66,
+        port: 25,
+        starboard: 26,
+      }),
+      { sequenceId: '4' },
+    ).map((l) => at(0, l));
+    // From 2 km south of berth T1-B1 northwards at 10 kn, then still alongside for 15 minutes.
+    const berth = { lon: 122.03 + 175 / 95_800, lat: 30.615 - 30 / 111_320 };
+    for (let s = 0; s <= 390; s += 30)
+      lines.push(
+        at(s, position(mmsi, berth.lon, berth.lat - (2_000 - s * 5.14) / 111_320, 0, 100)[0]!),
+      );
+    for (let s = 420; s <= 1_320; s += 30)
+      lines.push(at(s, position(mmsi, berth.lon, berth.lat, 0, 0)[0]!));
+    const response = await fetch(`${server.url}/api/v1/ais`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${TEST_KEY}` },
+      body: lines.join('\n'),
+    });
+    expect((await response.json()).rejected).toBe(0);
+    const { rows } = await db.pool.query(
+      `SELECT timestamp_code, berth_id, call_id, vessel_imo, time FROM port_call_event WHERE mmsi = $1`,
+      [String(mmsi)],
+    );
+    expect(rows).toEqual([
+      expect.objectContaining({
+        timestamp_code: 'ATA-Berth',
+        berth_id: 'T1-B1',
+        vessel_imo: imoNumber(950_001),
+      }),
+    ]);
+    expect(rows[0].call_id).toMatch(/^ais-413000444-/);
+    // The arrival is when it stopped, not when the tracker was sure (5 minutes later).
+    expect(Math.abs(rows[0].time.getTime() - (startS + 420) * 1000)).toBeLessThanOrEqual(30_000);
   });
 
   it('refuses AIS without the key or as anything but text', async () => {
