@@ -1,4 +1,5 @@
 import type { Alert } from './alerts.ts';
+import type { KpiValue } from './kpi.ts';
 import { EQUIPMENT_KINDS, type EquipmentKind, type EquipmentState } from './equipment.ts';
 
 /** What moves on the live map: equipment, and vessels (whose id is their MMSI). */
@@ -51,6 +52,14 @@ export interface LiveSnapshot {
   /** Alerts not yet resolved. */
   alerts: Alert[];
   alertSeq: number;
+  /** The live KPIs as last computed (empty until the first computation). */
+  kpis: KpiValue[];
+}
+
+/** The live KPIs, about once a second; each supersedes the last, so it may be dropped. */
+export interface KpiMessage {
+  serverTimeMs: number;
+  kpis: KpiValue[];
 }
 
 /** An alert raised, acknowledged or resolved. Never dropped; `alertSeq` counts them. */
@@ -74,6 +83,7 @@ export interface ServerToClientEvents {
   snapshot: (snapshot: LiveSnapshot) => void;
   positions: (batch: PositionBatch) => void;
   alert: (message: AlertMessage) => void;
+  kpis: (message: KpiMessage) => void;
 }
 
 /** What a client shows: only these kinds of entity are sent to it (all when absent). */

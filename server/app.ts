@@ -23,7 +23,11 @@ import { AlertEngine } from './alerts/alert-engine.ts';
 import { DEFAULT_ALERT_RULES, type AlertRule } from './alerts/alert-rules.ts';
 import { AlertStore } from './alerts/alert-store.ts';
 import { FeedMonitor } from './alerts/feed-monitor.ts';
-import { feedSignals } from './alerts/alert-signals.ts';
+import { feedSignals, kpiSignals } from './alerts/alert-signals.ts';
+import { writeCheckpoint } from './kpi/checkpoints.ts';
+import { LiveKpis } from './kpi/live-kpis.ts';
+import { portFacts } from './kpi/port-facts.ts';
+import { kpiRoutes } from './routes/kpis.ts';
 import type { AlertRuleId } from '../protocol/alerts.ts';
 import { portModelRoutes } from './routes/port-model.ts';
 import { vesselRoutes } from './routes/vessels.ts';
@@ -76,7 +80,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const metrics = createMetrics();
-  const writer = new BatchWriter(options.db.pool, { ...options.writer, metrics });
+  const facts = portFacts(options.portModel);
+  const liveKpis = await LiveKpis.fromHistory(options.db.pool, facts, Date.now());
+  const writer = new BatchWriter(options.db.pool, {
+    ...options.writer,
+    metrics,
+    onEventsCommitted: (events) => liveKpis.add(events),
+  });
   const hub = new LiveHub({ flushIntervalMs: options.liveFlushIntervalMs ?? 200 });
   hub.seed([
     ...(await latestEquipmentPositions(options.db.pool)).map(fromEquipment),
@@ -108,11 +118,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const aisListeners = await startAisListeners(options.ais, aisFeed, app.log);
   app.decorate('aisListeners', aisListeners);
-  const alertTimer = setInterval(() => {
+  // Once a second: the live KPIs move on and go out, the alert rules look at them and at
+  // the feeds, and an hourly checkpoint of the port's state is kept for history queries.
+  const pulse = async () => {
     const now = Date.now();
-    void alerts
-      .evaluate(feedSignals(feeds, now), now)
-      .catch((error: unknown) => app.log.warn({ err: error }, 'alert evaluation failed'));
+    liveKpis.tick(now);
+    const kpis = liveKpis.current();
+    hub.publishKpis(kpis);
+    await alerts.evaluate([...feedSignals(feeds, now), ...kpiSignals(kpis)], now);
+    const checkpoint = liveKpis.takeCheckpoint();
+    if (checkpoint) await writeCheckpoint(options.db.pool, checkpoint.atMs, checkpoint.state);
+  };
+  let pulsing = false;
+  const alertTimer = setInterval(() => {
+    if (pulsing) return; // a slow database delays the next pulse rather than piling them up
+    pulsing = true;
+    pulse()
+      .catch((error: unknown) => app.log.warn({ err: error }, 'live KPI and alert pulse failed'))
+      .finally(() => (pulsing = false));
   }, options.alertIntervalMs ?? 1_000);
   const mqttIngest =
     options.mqtt &&
@@ -155,6 +178,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   await app.register(async (scope) => metricsRoutes(scope, metrics));
   await app.register(async (scope) => vesselRoutes(scope, options.db.pool));
+  await app.register(async (scope) => kpiRoutes(scope, { pool: options.db.pool, facts }));
   await app.register(async (scope) =>
     aisRoutes(scope, { feed: aisFeed, ingestKey: options.ingestKey }),
   );

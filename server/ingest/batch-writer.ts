@@ -41,6 +41,8 @@ export interface BatchWriterOptions {
   maxQueuedItems?: number;
   maxItemsPerTransaction?: number;
   metrics?: Metrics;
+  /** Told after each commit which events were new (each event once, never a resend). */
+  onEventsCommitted?: (events: StoredEvent[]) => void;
 }
 
 const sizeOf = (batch: WriteBatch) =>
@@ -136,12 +138,13 @@ export class BatchWriter {
       );
       await insertEquipmentPositions(client, equipment);
       await insertVesselPositions(client, vessels);
-      await insertEvents(client, events);
+      const fresh = await insertEvents(client, events);
       await upsertVesselStatic(client, [
         ...batches.flatMap((b) => b.vesselStatic ?? []),
         ...staticFromEvents(events),
       ]);
       await client.query('COMMIT');
+      if (fresh.length > 0) this.options.onEventsCommitted?.(fresh);
       this.options.metrics?.writeRows.observe(items);
     } catch (error) {
       // A connection that failed mid-transaction is discarded, not returned to the pool.

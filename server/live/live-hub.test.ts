@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Alert } from '../../protocol/alerts.ts';
 import type {
   AlertMessage,
+  KpiMessage,
   LivePosition,
   LiveSnapshot,
   PositionBatch,
@@ -23,6 +24,10 @@ class FakeConnection implements HubConnection {
   readonly alerts: AlertMessage[] = [];
   sendAlert(message: AlertMessage): void {
     this.alerts.push(message);
+  }
+  readonly kpis: KpiMessage[] = [];
+  sendKpis(message: KpiMessage): void {
+    this.kpis.push(message);
   }
 }
 
@@ -78,6 +83,7 @@ describe('LiveHub', () => {
         positions: toColumns([fix('A', T0 - 1000, 122.1), fix('B', T0 - 500, 122.2)]),
         alerts: [],
         alertSeq: 0,
+        kpis: [],
       },
     ]);
     expect(hub.entityCount).toBe(2);
@@ -297,5 +303,17 @@ describe('subscriptions', () => {
     hub.subscribe('c1', { kinds: ['vessel'] });
     detach();
     expect(hub.snapshotFor('c1').positions.ids.sort()).toEqual(['T1', 'V1']);
+  });
+});
+
+describe('KPIs', () => {
+  it('sends each computation to every client and keeps the last in the snapshot', () => {
+    const { hub, client } = setup();
+    const kpis = [
+      { id: 'berth.occupancy', scope: 'port', value: 0.6, unit: 'ratio', from: 'a', to: 'b' },
+    ];
+    hub.publishKpis(kpis);
+    expect(client.kpis).toEqual([{ serverTimeMs: T0, kpis }]);
+    expect(hub.snapshot().kpis).toEqual(kpis);
   });
 });

@@ -6,8 +6,10 @@
 // entity is kept, and a flush sends those as one columnar batch. The rate is therefore
 // bounded by the flush interval, not by how fast feeds send.
 import type { Alert } from '../../protocol/alerts.ts';
+import type { KpiValue } from '../../protocol/kpi.ts';
 import type {
   AlertMessage,
+  KpiMessage,
   LiveEntityKind,
   LivePosition,
   LiveSubscription,
@@ -23,6 +25,8 @@ export interface HubConnection {
   sendPositions(batch: PositionBatch): void;
   /** Must arrive: alerts are never dropped. */
   sendAlert(message: AlertMessage): void;
+  /** May be dropped: the next one supersedes it. */
+  sendKpis(message: KpiMessage): void;
 }
 
 export interface LiveHubOptions {
@@ -63,6 +67,7 @@ export class LiveHub {
   private seq = 0;
   private alertSeq = 0;
   private readonly openAlerts = new Map<string, Alert>();
+  private kpis: KpiValue[] = [];
   private timer: NodeJS.Timeout | undefined;
   private readonly flushIntervalMs: number;
   private readonly now: () => number;
@@ -115,7 +120,14 @@ export class LiveHub {
       positions: toColumns(kinds ? positions.filter((p) => kinds.has(p.kind)) : positions),
       alerts: [...this.openAlerts.values()],
       alertSeq: this.alertSeq,
+      kpis: this.kpis,
     };
+  }
+
+  publishKpis(kpis: KpiValue[]): void {
+    this.kpis = kpis;
+    const message: KpiMessage = { serverTimeMs: this.now(), kpis };
+    for (const connection of this.connections.values()) connection.sendKpis(message);
   }
 
   /** The alerts open at start, without sending them as news. */

@@ -33,6 +33,7 @@ export function attachLiveSocket(httpServer: HttpServer, hub: LiveHub): Server {
       sendSnapshot: (snapshot) => socket.emit('snapshot', snapshot),
       sendPositions: (batch) => socket.volatile.emit('positions', batch),
       sendAlert: (message) => socket.emit('alert', message),
+      sendKpis: (message) => socket.volatile.emit('kpis', message),
     });
     socket.on('resync', (reply) => {
       if (typeof reply === 'function') reply(hub.snapshotFor(socket.id));

@@ -98,9 +98,12 @@ const TABLES: { [T in EventType]: { table: string; columns: Column<EventOfType<T
   },
 };
 
-/** Stores the events not stored before; returns how many were new. */
-export async function insertEvents(db: Queryable, events: readonly StoredEvent[]): Promise<number> {
-  if (events.length === 0) return 0;
+/** Stores the events not stored before; returns those (resends and repeats left out). */
+export async function insertEvents(
+  db: Queryable,
+  events: readonly StoredEvent[],
+): Promise<StoredEvent[]> {
+  if (events.length === 0) return [];
   const firstById = new Map<string, StoredEvent>();
   for (const event of events)
     if (!firstById.has(event.eventId)) firstById.set(event.eventId, event);
@@ -131,5 +134,5 @@ export async function insertEvents(db: Queryable, events: readonly StoredEvent[]
       ),
     ),
   );
-  return newEvents.length;
+  return newEvents;
 }
