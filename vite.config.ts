@@ -26,7 +26,7 @@ export default defineConfig({
     include: ['{client,server,simulators,db,protocol,conformance,test}/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
-    hookTimeout: 120_000,
+    hookTimeout: 180_000,
     // Integration and browser suites start real servers and a browser; on two cores
     // running them all at once only makes each slower and flakier.
     maxWorkers: 2,

@@ -82,7 +82,7 @@ describe('validatePortModel', () => {
       }),
     );
     expect(problems).toEqual([
-      'feature T1-B5 (crane): properties.kind must be one of water, land, quay, berth, yard_block, road',
+      'feature T1-B5 (crane): properties.kind must be one of terminal, water, land, quay, berth, sts_crane, yard_block, road, gate, gate_lane, inspection_area, inspection_lane, anchorage, channel, pilot_boarding_place',
     ]);
   });
 
@@ -108,7 +108,7 @@ describe('validatePortModel', () => {
     const model = structuredClone(buildDemoPort()) as { features: unknown[] };
     model.features[2] = null;
     expect(problemsOf(model)).toEqual([
-      'feature #2 (no kind): properties.kind must be one of water, land, quay, berth, yard_block, road',
+      'feature #2 (no kind): properties.kind must be one of terminal, water, land, quay, berth, sts_crane, yard_block, road, gate, gate_lane, inspection_area, inspection_lane, anchorage, channel, pilot_boarding_place',
     ]);
   });
 

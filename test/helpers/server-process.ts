@@ -19,7 +19,7 @@ export interface ServerProcess {
 
 export async function startServerProcess(
   env: Record<string, string>,
-  timeoutMs = 60_000,
+  timeoutMs = 120_000,
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', TSX, MAIN], {
     // The embedded engine and no broker unless the test names them: CI's DATABASE_URL and
@@ -35,10 +35,10 @@ export async function startServerProcess(
   );
 
   const started = await new Promise<{ url: string; ingestKey: string }>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`server did not start in time:\n${output}`)),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // a server that never came up must not outlive the test
+      reject(new Error(`server did not start in time:\n${output}`));
+    }, timeoutMs);
     const look = () => {
       const url = /is running at (http:\/\/\S+)/.exec(output)?.[1];
       const ingestKey = /ingest key[^:]*: (\S+)/.exec(output)?.[1];

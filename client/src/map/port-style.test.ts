@@ -121,11 +121,20 @@ describe('buildPortStyle', () => {
     );
     expect(typeOfKind).toEqual({
       water: 'fill',
+      anchorage: 'fill',
       land: 'fill',
       berth: 'fill',
       yard_block: 'fill',
+      gate: 'fill',
+      inspection_area: 'fill',
       road: 'line',
       quay: 'line',
+      terminal: 'line',
+      channel: 'line', // a centre line or an area: drawn as its line either way
+      gate_lane: 'line',
+      inspection_lane: 'line',
+      sts_crane: 'circle',
+      pilot_boarding_place: 'circle',
     });
   });
 

@@ -1,5 +1,6 @@
-// The offline base map: a MapLibre style drawn entirely from the port model (water,
-// land, quay, berths, yard blocks, roads). No tiles, glyphs, sprites or fonts are
+// The offline base map: a MapLibre style drawn entirely from the port model, one layer
+// per feature kind (water, anchorage, channel, land, terminals, berths, roads, yard
+// blocks, gates and lanes, the inspection area and lanes, quay, crane rail positions). No tiles, glyphs, sprites or fonts are
 // fetched: nothing here needs the internet, which control rooms often do not have.
 import type { StyleSpecification } from 'maplibre-gl';
 import type { PortModel } from '../../../protocol/port-model.ts';
@@ -16,6 +17,16 @@ export const BASE_COLOURS = {
   yardOutline: '#4a5566',
   road: '#3a424e',
   quay: '#c9d3dd',
+  anchorage: '#0f3147',
+  anchorageOutline: '#2c6f94',
+  channel: '#245f80',
+  terminal: '#56616f',
+  gate: '#26303b',
+  gateLane: '#9aa8b8',
+  inspectionArea: '#2b2536',
+  inspectionLane: '#b48ead',
+  crane: '#d8e0e8',
+  pilotBoarding: '#f0c040',
 } as const;
 
 const kindIs = (kind: string) => ['==', ['get', 'kind'], kind] as ['==', ['get', string], string];
@@ -39,11 +50,35 @@ export function buildPortStyle(model: PortModel): StyleSpecification {
         paint: { 'fill-color': BASE_COLOURS.water },
       },
       {
+        id: 'anchorage',
+        type: 'fill',
+        source: PORT_SOURCE,
+        filter: kindIs('anchorage'),
+        paint: {
+          'fill-color': BASE_COLOURS.anchorage,
+          'fill-outline-color': BASE_COLOURS.anchorageOutline,
+        },
+      },
+      {
+        id: 'channel',
+        type: 'line',
+        source: PORT_SOURCE,
+        filter: kindIs('channel'),
+        paint: { 'line-color': BASE_COLOURS.channel, 'line-width': 2, 'line-dasharray': [4, 3] },
+      },
+      {
         id: 'land',
         type: 'fill',
         source: PORT_SOURCE,
         filter: kindIs('land'),
         paint: { 'fill-color': BASE_COLOURS.land },
+      },
+      {
+        id: 'terminals',
+        type: 'line',
+        source: PORT_SOURCE,
+        filter: kindIs('terminal'),
+        paint: { 'line-color': BASE_COLOURS.terminal, 'line-width': 1 },
       },
       {
         id: 'berths',
@@ -76,6 +111,43 @@ export function buildPortStyle(model: PortModel): StyleSpecification {
         },
       },
       {
+        id: 'gates',
+        type: 'fill',
+        source: PORT_SOURCE,
+        filter: kindIs('gate'),
+        paint: { 'fill-color': BASE_COLOURS.gate, 'fill-outline-color': BASE_COLOURS.gateLane },
+      },
+      {
+        id: 'gate-lanes',
+        type: 'line',
+        source: PORT_SOURCE,
+        filter: kindIs('gate_lane'),
+        paint: {
+          'line-color': BASE_COLOURS.gateLane,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 14, 1, 17, 4],
+        },
+      },
+      {
+        id: 'inspection-area',
+        type: 'fill',
+        source: PORT_SOURCE,
+        filter: kindIs('inspection_area'),
+        paint: {
+          'fill-color': BASE_COLOURS.inspectionArea,
+          'fill-outline-color': BASE_COLOURS.inspectionLane,
+        },
+      },
+      {
+        id: 'inspection-lanes',
+        type: 'line',
+        source: PORT_SOURCE,
+        filter: kindIs('inspection_lane'),
+        paint: {
+          'line-color': BASE_COLOURS.inspectionLane,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 14, 1.5, 17, 6],
+        },
+      },
+      {
         id: 'quay',
         type: 'line',
         source: PORT_SOURCE,
@@ -85,26 +157,48 @@ export function buildPortStyle(model: PortModel): StyleSpecification {
           'line-width': ['interpolate', ['linear'], ['zoom'], 13, 1.5, 17, 5],
         },
       },
+      {
+        id: 'sts-cranes',
+        type: 'circle',
+        source: PORT_SOURCE,
+        filter: kindIs('sts_crane'),
+        paint: {
+          'circle-color': BASE_COLOURS.crane,
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 13, 1.5, 17, 6],
+        },
+      },
+      {
+        id: 'pilot-boarding-place',
+        type: 'circle',
+        source: PORT_SOURCE,
+        filter: kindIs('pilot_boarding_place'),
+        paint: { 'circle-color': BASE_COLOURS.pilotBoarding, 'circle-radius': 5 },
+      },
     ],
   };
 }
 
-/** [west, south, east, north] of everything but the open water. */
+/** Kinds out on the water: the first view frames the terminal, not the approaches. */
+const OFFSHORE = new Set<string>(['water', 'anchorage', 'channel', 'pilot_boarding_place']);
+
+/** [west, south, east, north] of the port's land side (terminals, berths, yard, gates). */
 export function portBounds(model: PortModel): [number, number, number, number] {
   const bounds: [number, number, number, number] = [180, 90, -180, -90];
   for (const feature of model.features) {
-    if (feature.properties.kind === 'water') continue;
-    const rings =
-      feature.geometry.type === 'Polygon'
-        ? feature.geometry.coordinates
-        : [feature.geometry.coordinates];
-    for (const ring of rings)
-      for (const [lon, lat] of ring) {
-        bounds[0] = Math.min(bounds[0], lon);
-        bounds[1] = Math.min(bounds[1], lat);
-        bounds[2] = Math.max(bounds[2], lon);
-        bounds[3] = Math.max(bounds[3], lat);
-      }
+    if (OFFSHORE.has(feature.properties.kind)) continue;
+    const geometry = feature.geometry;
+    const points: (readonly [number, number])[] =
+      geometry.type === 'Polygon'
+        ? geometry.coordinates.flat()
+        : geometry.type === 'LineString'
+          ? geometry.coordinates
+          : [geometry.coordinates];
+    for (const [lon, lat] of points) {
+      bounds[0] = Math.min(bounds[0], lon);
+      bounds[1] = Math.min(bounds[1], lat);
+      bounds[2] = Math.max(bounds[2], lon);
+      bounds[3] = Math.max(bounds[3], lat);
+    }
   }
   return bounds;
 }
