@@ -3,6 +3,7 @@ import type { PortModel } from '../../protocol/port-model.ts';
 import { MESSAGES } from './i18n.ts';
 import { EntityBuffers } from './live/entity-buffers.ts';
 import { connectLiveSource } from './live/live-source.ts';
+import { VesselRegistry } from './live/vessel-registry.ts';
 import { PortMap } from './map/PortMap.tsx';
 import { useAppStore } from './state/app-store.ts';
 import { StatusBar } from './StatusBar.tsx';
@@ -39,6 +40,7 @@ function usePortModel(): { model?: PortModel; failed: boolean } {
 export function App({ screen }: { screen: 'console' | 'wall' }) {
   const { model, failed } = usePortModel();
   const buffers = useMemo(() => new EntityBuffers(), []);
+  const registry = useMemo(() => new VesselRegistry(), []);
   const language = useAppStore((s) => s.language);
 
   useEffect(() => {
@@ -51,6 +53,9 @@ export function App({ screen }: { screen: 'console' | 'wall' }) {
     });
   }, [buffers]);
 
+  // Names, sizes and statuses of vessels: read at start, every 30 s, and when a new one shows.
+  useEffect(() => registry.start(), [registry]);
+
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
@@ -60,7 +65,7 @@ export function App({ screen }: { screen: 'console' | 'wall' }) {
       <StatusBar />
       <main className="map-area">
         {model ? (
-          <PortMap model={model} buffers={buffers} screen={screen} />
+          <PortMap model={model} buffers={buffers} registry={registry} screen={screen} />
         ) : (
           <div className="placeholder">
             {failed ? MESSAGES[language].portFailed : MESSAGES[language].loadingPort}

@@ -16,6 +16,19 @@ const en = {
   language: '中文',
   loadingPort: 'Loading the port model…',
   portFailed: 'The port model could not be loaded; retrying…',
+  // AIS navigational status, as the vessel labels show it.
+  navUnderWayEngine: 'Under way',
+  navAtAnchor: 'At anchor',
+  navNotUnderCommand: 'Not under command',
+  navRestrictedManoeuvrability: 'Restricted manoeuvrability',
+  navConstrainedByDraught: 'Constrained by draught',
+  navMoored: 'Moored',
+  navAground: 'Aground',
+  navFishing: 'Fishing',
+  navUnderWaySailing: 'Under way, sailing',
+  navTowingAstern: 'Towing astern',
+  navPushingAhead: 'Pushing ahead / towing alongside',
+  navAisSart: 'AIS-SART active',
 } as const;
 
 type Messages = { [K in keyof typeof en]: string };
@@ -34,6 +47,18 @@ const zhCN: Messages = {
   language: 'EN',
   loadingPort: '正在加载港区模型…',
   portFailed: '港区模型加载失败，正在重试…',
+  navUnderWayEngine: '在航（机动）',
+  navAtAnchor: '锚泊',
+  navNotUnderCommand: '失控',
+  navRestrictedManoeuvrability: '操纵能力受限',
+  navConstrainedByDraught: '吃水受限',
+  navMoored: '系泊',
+  navAground: '搁浅',
+  navFishing: '从事捕捞',
+  navUnderWaySailing: '在航（帆船）',
+  navTowingAstern: '拖带（尾拖）',
+  navPushingAhead: '顶推或旁拖',
+  navAisSart: 'AIS-SART 报警',
 };
 
 export const MESSAGES: Record<Language, Messages> = { en, 'zh-CN': zhCN };

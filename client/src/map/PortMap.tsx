@@ -8,9 +8,12 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { PortModel } from '../../../protocol/port-model.ts';
 import type { EntityBuffers } from '../live/entity-buffers.ts';
+import type { VesselRegistry } from '../live/vessel-registry.ts';
+import { useAppStore } from '../state/app-store.ts';
 import { berthLabelLayer, ColourBuffer, equipmentLayer } from './deck-layers.ts';
 import { buildPortStyle, portBounds } from './port-style.ts';
 import { loadView, saveView } from './view-memory.ts';
+import { LABEL_OFFSET, vesselIds, VesselLayers, type VesselStyle } from './vessel-layers.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -18,8 +21,22 @@ export interface MapDebug {
   frames: number;
   entityCount: number;
   mapLoaded: boolean;
-  /** Page pixels of every drawn entity (tests check that they are really drawn there). */
+  /** Page pixels of every drawn equipment entity (tests check that they are really drawn there). */
   projected(): { id: string; x: number; y: number }[];
+  /** Every vessel as drawn, in page pixels: its position, hull middle, outline and label. */
+  vessels(): ProjectedVessel[];
+}
+
+export interface ProjectedVessel {
+  id: string;
+  style: VesselStyle;
+  label: string;
+  position: { x: number; y: number };
+  centre: { x: number; y: number };
+  outline: { x: number; y: number }[];
+  /** The same in lon/lat, to measure in metres. */
+  lonLat: { position: [number, number]; outline: [number, number][] };
+  labelAnchor: { x: number; y: number };
 }
 
 declare global {
@@ -31,10 +48,12 @@ declare global {
 export function PortMap({
   model,
   buffers,
+  registry,
   screen,
 }: {
   model: PortModel;
   buffers: EntityBuffers;
+  registry: VesselRegistry;
   screen: string;
 }) {
   const container = useRef<HTMLDivElement>(null);
@@ -68,15 +87,39 @@ export function PortMap({
 
     const colours = new ColourBuffer();
     const labels = berthLabelLayer(model);
+    const vessels = new VesselLayers();
+    const labelSizePx = screen === 'wall' ? 20 : 14;
     const debug: MapDebug = {
       frames: 0,
       entityCount: 0,
       mapLoaded: false,
       projected: () => {
         const origin = map.getContainer().getBoundingClientRect();
-        return Array.from({ length: buffers.count }, (_, slot) => {
-          const p = map.project([buffers.positions[slot * 2]!, buffers.positions[slot * 2 + 1]!]);
-          return { id: buffers.ids[slot]!, x: origin.left + p.x, y: origin.top + p.y };
+        return Array.from({ length: buffers.count }, (_, slot) => slot)
+          .filter((slot) => buffers.kindOf(slot) !== 'vessel')
+          .map((slot) => {
+            const p = map.project([buffers.positions[slot * 2]!, buffers.positions[slot * 2 + 1]!]);
+            return { id: buffers.ids[slot]!, x: origin.left + p.x, y: origin.top + p.y };
+          });
+      },
+      vessels: () => {
+        const origin = map.getContainer().getBoundingClientRect();
+        const page = (lonLat: [number, number]) => {
+          const p = map.project(lonLat);
+          return { x: origin.left + p.x, y: origin.top + p.y };
+        };
+        return vessels.describe(buffers).map((v) => {
+          const anchor = page(v.labelPosition);
+          return {
+            id: v.id,
+            style: v.style,
+            label: v.label,
+            position: page(v.position),
+            centre: page(v.centre),
+            outline: v.outline.map(page),
+            lonLat: { position: v.position, outline: v.outline },
+            labelAnchor: { x: anchor.x + LABEL_OFFSET[0], y: anchor.y + LABEL_OFFSET[1] },
+          };
         });
       },
     };
@@ -86,11 +129,29 @@ export function PortMap({
     });
 
     let frameRequest = 0;
+    let noticedVersion = -1;
     const draw = () => {
       buffers.interpolate(Date.now());
       debug.frames += 1;
       debug.entityCount = buffers.count;
-      overlay.setProps({ layers: [labels, equipmentLayer(buffers, colours, debug.frames)] });
+      if (buffers.version !== noticedVersion) {
+        // A vessel the registry does not know yet brings its next read forward.
+        noticedVersion = buffers.version;
+        registry.notice(vesselIds(buffers));
+      }
+      const ships = vessels.build(buffers, registry, {
+        zoom: map.getZoom(),
+        language: useAppStore.getState().language,
+        labelSizePx,
+      });
+      overlay.setProps({
+        layers: [
+          labels,
+          ...ships.shapes,
+          equipmentLayer(buffers, colours, debug.frames),
+          ships.labels,
+        ],
+      });
       frameRequest = requestAnimationFrame(draw);
     };
     frameRequest = requestAnimationFrame(draw);
@@ -100,7 +161,7 @@ export function PortMap({
       map.remove();
       delete window.quaysideMap;
     };
-  }, [model, buffers, screen]);
+  }, [model, buffers, registry, screen]);
 
   return <div ref={container} className="port-map" data-testid="port-map" />;
 }

@@ -20,24 +20,56 @@ export const STATE_COLOURS: Record<EquipmentState, Rgba> = {
 };
 const UNKNOWN_COLOUR: Rgba = [220, 220, 220, 255];
 
+/**
+ * What the equipment layer draws: every entity but the vessels (vessel-layers.ts draws
+ * those as hulls), with its colour by state. Colours and the list of equipment slots are
+ * rebuilt only when the buffers' version changes; positions are read every frame, straight
+ * from the buffers when they hold no vessel, else packed from the equipment slots.
+ */
 export class ColourBuffer {
   private colours = new Uint8Array(0);
   private builtFor = -1;
+  private slots = new Uint32Array(0);
+  private packed = new Float64Array(0);
+  /** Entities drawn as equipment at the last build. */
+  count = 0;
+  /** Whether every entity is equipment (positions need no packing). */
+  private allEquipment = true;
 
-  /** RGBA per entity, rebuilt only when the buffers' version changes. */
+  /** RGBA per equipment entity, rebuilt only when the buffers' version changes. */
   for(buffers: EntityBuffers): Uint8Array {
     if (this.builtFor === buffers.version && this.colours.length >= buffers.count * 4)
       return this.colours;
-    if (this.colours.length < buffers.count * 4)
+    if (this.colours.length < buffers.count * 4) {
       this.colours = new Uint8Array(buffers.positions.length * 2);
+      this.slots = new Uint32Array(buffers.positions.length / 2);
+      this.packed = new Float64Array(buffers.positions.length);
+    }
+    let n = 0;
     for (let slot = 0; slot < buffers.count; slot += 1) {
+      if (buffers.kindOf(slot) === 'vessel') continue;
       const code = buffers.states[slot]!;
       const colour =
         code === UNKNOWN_STATE ? UNKNOWN_COLOUR : STATE_COLOURS[EQUIPMENT_STATES[code]!];
-      this.colours.set(colour, slot * 4);
+      this.colours.set(colour, n * 4);
+      this.slots[n] = slot;
+      n += 1;
     }
+    this.count = n;
+    this.allEquipment = n === buffers.count;
     this.builtFor = buffers.version;
     return this.colours;
+  }
+
+  /** Lon/lat pairs of the equipment entities as drawn now (call after for()). */
+  positions(buffers: EntityBuffers): Float64Array {
+    if (this.allEquipment) return buffers.positions;
+    for (let i = 0; i < this.count; i += 1) {
+      const slot = this.slots[i]!;
+      this.packed[i * 2] = buffers.positions[slot * 2]!;
+      this.packed[i * 2 + 1] = buffers.positions[slot * 2 + 1]!;
+    }
+    return this.packed;
   }
 
   get version(): number {
@@ -54,9 +86,9 @@ export function equipmentLayer(
   return new ScatterplotLayer({
     id: 'equipment',
     data: {
-      length: buffers.count,
+      length: colours.count,
       attributes: {
-        getPosition: { value: buffers.positions, size: 2 },
+        getPosition: { value: colours.positions(buffers), size: 2 },
         getFillColor: { value: colourValues, size: 4, normalized: true },
       },
     },
