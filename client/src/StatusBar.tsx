@@ -50,7 +50,7 @@ export function StatusBar() {
         {new Intl.NumberFormat(language).format(openAlerts.length)} {t.openAlerts}
       </div>
       <div className="count" data-testid="entity-count">
-        {new Intl.NumberFormat(language).format(entityCount)} {t.equipment}
+        {new Intl.NumberFormat(language).format(entityCount)} {t.tracked}
       </div>
       <button
         type="button"
