@@ -37,6 +37,4 @@ describe.skipIf(!present)(`AIS conformance against ${realdata}`, () => {
   });
 });
 
-if (!present) {
-  it.skip(`AIS conformance: no recordings at ${realdata}`, () => {});
-}
+if (!present) console.warn(`AIS conformance: no recordings at ${realdata}, so it does not run`);

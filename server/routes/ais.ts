@@ -3,9 +3,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import Type from 'typebox';
 import type { AisFeed } from '../feeds/ais-feed.ts';
-import { QueueFullError } from '../ingest/batch-writer.ts';
 import { MAX_BATCH_BYTES } from '../ingest/batch-envelope.ts';
 import { sourceName } from '../alerts/feed-monitor.ts';
+import { refuseFailedWrite, refuseNonText } from './refusals.ts';
 import { requireIngestKey } from './require-ingest-key.ts';
 
 export const AisReply = Type.Object({
@@ -33,26 +33,12 @@ export async function aisRoutes(
     },
     async (request, typedReply) => {
       const reply = typedReply as FastifyReply; // answers other than the 200 schema below
-      if (typeof request.body !== 'string')
-        return reply.code(415).send({
-          statusCode: 415,
-          error: 'Unsupported Media Type',
-          message: 'send the sentences as text/plain, one a line',
-        });
+      if (typeof request.body !== 'string') return refuseNonText(reply, 'sentences');
       const source = `http:${sourceName(request.headers['x-quayside-source'], 'ais')}`;
       try {
         return await deps.feed.ingest(request.body, Date.now(), source);
       } catch (error) {
-        const overloaded = error instanceof QueueFullError;
-        request.log.error({ err: error }, 'AIS batch not stored');
-        return reply
-          .code(overloaded ? 429 : 503)
-          .header('retry-after', overloaded ? '1' : '5')
-          .send({
-            statusCode: overloaded ? 429 : 503,
-            error: overloaded ? 'Too Many Requests' : 'Service Unavailable',
-            message: `${overloaded ? 'ingest queue is full' : 'database unavailable'}; nothing from this batch was stored, send it again`,
-          });
+        return refuseFailedWrite(request, reply, error, 'AIS batch').sent;
       }
     },
   );

@@ -5,8 +5,9 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import Type from 'typebox';
 import type { PortModel } from '../../protocol/port-model.ts';
 import { edifactReply, interpretInterchange, storedEventsOf } from '../edifact/interpret.ts';
-import { QueueFullError, type BatchWriter } from '../ingest/batch-writer.ts';
+import type { BatchWriter } from '../ingest/batch-writer.ts';
 import { MAX_BATCH_BYTES } from '../ingest/batch-envelope.ts';
+import { refuseFailedWrite, refuseNonText } from './refusals.ts';
 import { requireIngestKey } from './require-ingest-key.ts';
 
 const EdifactReply = Type.Object({
@@ -55,12 +56,7 @@ export async function edifactRoutes(
     },
     async (request, typedReply) => {
       const reply = typedReply as FastifyReply; // answers other than the 200 schema below
-      if (typeof request.body !== 'string')
-        return reply.code(415).send({
-          statusCode: 415,
-          error: 'Unsupported Media Type',
-          message: 'send the interchange as text/plain',
-        });
+      if (typeof request.body !== 'string') return refuseNonText(reply, 'interchange');
       const result = interpretInterchange(request.body, {
         portLocode: locode,
         timeZone: deps.portModel.properties.timeZone,
@@ -69,16 +65,7 @@ export async function edifactRoutes(
       try {
         await deps.writer.write({ equipment: [], vessels: [], events: storedEventsOf(result) });
       } catch (error) {
-        const overloaded = error instanceof QueueFullError;
-        request.log.error({ err: error }, 'EDIFACT interchange not stored');
-        return reply
-          .code(overloaded ? 429 : 503)
-          .header('retry-after', overloaded ? '1' : '5')
-          .send({
-            statusCode: overloaded ? 429 : 503,
-            error: overloaded ? 'Too Many Requests' : 'Service Unavailable',
-            message: 'nothing from this interchange was stored, send it again',
-          });
+        return refuseFailedWrite(request, reply, error, 'interchange').sent;
       }
       return edifactReply(result);
     },

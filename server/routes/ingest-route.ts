@@ -2,10 +2,11 @@
 // NDJSON), per-item validation with per-item reasons, one write that resolves after
 // commit, and the overload and outage answers (429 / 503 with Retry-After). The reply
 // names every rejected item; the accepted ones are stored whatever their neighbours.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { TSchema } from 'typebox';
 import { fromJsonBody, fromNdjson, MAX_BATCH_BYTES } from '../ingest/batch-envelope.ts';
-import { QueueFullError, type BatchWriter } from '../ingest/batch-writer.ts';
+import type { BatchWriter } from '../ingest/batch-writer.ts';
+import { refuse, refuseFailedWrite } from './refusals.ts';
 import { countOutcome, validateItems, type Endpoint } from '../ingest/validate-items.ts';
 import type { LivePosition } from '../../protocol/live.ts';
 import type { Metrics } from '../metrics.ts';
@@ -16,9 +17,6 @@ import { requireIngestKey } from './require-ingest-key.ts';
 export const NDJSON_TYPES = ['application/x-ndjson', 'application/jsonl'];
 const isNdjson = (contentType: string | undefined) =>
   NDJSON_TYPES.includes((contentType ?? '').split(';')[0]!.trim().toLowerCase());
-
-const OVERLOAD_RETRY_AFTER_S = 1;
-const OUTAGE_RETRY_AFTER_S = 5;
 
 export interface IngestRouteOptions {
   path: string;
@@ -31,17 +29,6 @@ export interface IngestRouteOptions {
   ingestKey: string;
   /** Runs once the items are committed: pushes their positions live, notes the feed. */
   onCommitted(live: LivePosition[], source: string): void;
-}
-
-function refuse(reply: FastifyReply, status: number, message: string, retryAfterS?: number) {
-  const errors: Record<number, string> = {
-    400: 'Bad Request',
-    413: 'Payload Too Large',
-    429: 'Too Many Requests',
-    503: 'Service Unavailable',
-  };
-  if (retryAfterS !== undefined) reply.header('retry-after', String(retryAfterS));
-  return reply.code(status).send({ statusCode: status, error: errors[status], message });
 }
 
 export function registerIngestRoute(app: FastifyInstance, options: IngestRouteOptions): void {
@@ -76,23 +63,9 @@ export function registerIngestRoute(app: FastifyInstance, options: IngestRouteOp
       try {
         await options.writer.write(checked.batch);
       } catch (error) {
-        if (error instanceof QueueFullError) {
-          metrics.requestsRefused.inc({ endpoint, status: 429 });
-          return refuse(
-            reply,
-            429,
-            `${error.message}; nothing from this batch was stored, send it again`,
-            OVERLOAD_RETRY_AFTER_S,
-          );
-        }
-        request.log.error({ err: error }, `${endpoint} batch not stored`);
-        metrics.requestsRefused.inc({ endpoint, status: 503 });
-        return refuse(
-          reply,
-          503,
-          'database unavailable; nothing from this batch was stored, send it again',
-          OUTAGE_RETRY_AFTER_S,
-        );
+        const { status, sent } = refuseFailedWrite(request, reply, error, `${endpoint} batch`);
+        metrics.requestsRefused.inc({ endpoint, status });
+        return sent;
       }
       countOutcome(metrics, endpoint, checked);
       options.onCommitted(
