@@ -71,9 +71,10 @@ describe('the live channel under load', () => {
     await Promise.all(clients.map((c) => c.until(() => c.snapshots.length > 0)));
 
     // The slow client stops reading its socket: the server must drop its batches, not queue them.
+    // ws's own pause: pausing the net socket underneath is undone by ws's receiver on drain.
     const slowSocket = (
-      slow.socket.io.engine.transport as unknown as { ws: { _socket: NetSocket } }
-    ).ws._socket;
+      slow.socket.io.engine.transport as unknown as { ws: { pause(): void; resume(): void } }
+    ).ws;
     const slowId = slow.socket.io.engine.id!;
     let largestBuffer = 0;
     let largestUnsentMb = 0;
