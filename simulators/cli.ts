@@ -1,22 +1,27 @@
-// `npm run simulate -- [options]`: the port simulator as a client of a running server.
+// `npm run simulate -- [options]`: the port simulator as a client of a running server,
+// in real time (the default; what `npm start` runs), accelerated, or as a backfill of a
+// whole past day.
 import { parseArgs } from 'node:util';
 import type { PortModel } from '../protocol/port-model.ts';
 import { IngestClient } from './ingest-client.ts';
-import { createRng } from './rng.ts';
-import { buildRoadGraph } from './road-graph.ts';
-import { TruckFleet } from './truck-fleet.ts';
+import { runBackfill, runLive } from './run-modes.ts';
+import { Simulation } from './simulation.ts';
 
-const USAGE = `usage: npm run simulate -- [--target URL] [--key KEY] [--seed N] [--speed X] [--trucks N]
-  --target  server URL (default http://127.0.0.1:8080)
-  --key     ingest key (default: QUAYSIDE_INGEST_KEY)
-  --seed    random seed; the same seed gives the same run (default 1)
-  --speed   simulated seconds per real second (default 1); faster runs start in the past
-            and never run ahead of the wall clock
-  --trucks  number of terminal trucks (default 12)`;
+const USAGE = `usage: npm run simulate -- [--target URL] [--key KEY] [--seed N] [--speed X | --backfill DAY]
+  --target    server URL (default http://127.0.0.1:8080)
+  --key       ingest key (default: QUAYSIDE_INGEST_KEY)
+  --seed      random seed; the same seed and start give the same run (default 1)
+  --speed     simulated seconds per real second (default 1, real time); faster runs start
+              24 hours in the past and never run ahead of the wall clock
+  --backfill  a past UTC day (YYYY-MM-DD): generate it whole, send it as fast as the
+              server takes it, print a summary and exit`;
 
-function fail(message: string): never {
-  console.error(`simulate: ${message}\n${USAGE}`);
-  process.exit(2);
+const DAY = 86_400_000;
+const log = (message: string) => console.log(`simulate: ${message}`);
+
+function fail(message: string, code = 2): never {
+  console.error(`simulate: ${message}${code === 2 ? `\n${USAGE}` : ''}`);
+  process.exit(code);
 }
 
 function positiveNumber(name: string, value: string | undefined, fallback: number): number {
@@ -26,6 +31,15 @@ function positiveNumber(name: string, value: string | undefined, fallback: numbe
   return n;
 }
 
+function backfillStart(day: string): number {
+  const start = /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00Z`) : Number.NaN;
+  if (Number.isNaN(start) || new Date(start).toISOString().slice(0, 10) !== day)
+    fail(`--backfill must be a day as YYYY-MM-DD, got "${day}"`);
+  if (start + DAY > Date.now())
+    fail(`--backfill ${day} is not over yet: only past days can be backfilled`);
+  return start;
+}
+
 async function fetchPortModel(target: string): Promise<PortModel> {
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -33,67 +47,83 @@ async function fetchPortModel(target: string): Promise<PortModel> {
       if (response.ok) return (await response.json()) as PortModel;
       throw new Error(`HTTP ${response.status}`);
     } catch (error) {
-      if (attempt >= 30) fail(`cannot read the port model from ${target}: ${String(error)}`);
+      if (attempt >= 30) fail(`cannot read the port model from ${target}: ${String(error)}`, 1);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
   }
 }
 
-async function main(): Promise<void> {
-  let values;
+function options() {
   try {
-    ({ values } = parseArgs({
+    return parseArgs({
       options: {
         target: { type: 'string', default: 'http://127.0.0.1:8080' },
         key: { type: 'string' },
         seed: { type: 'string' },
         speed: { type: 'string' },
-        trucks: { type: 'string' },
+        backfill: { type: 'string' },
         help: { type: 'boolean' },
       },
-    }));
+    }).values;
   } catch (error) {
     fail((error as Error).message);
   }
+}
+
+async function main(): Promise<void> {
+  const values = options();
   if (values.help) {
     console.log(USAGE);
     return;
   }
   const key = values.key ?? process.env.QUAYSIDE_INGEST_KEY;
   if (!key) fail('no ingest key: pass --key or set QUAYSIDE_INGEST_KEY');
-  const seed = positiveNumber('seed', values.seed, 1);
+  if (values.backfill !== undefined && values.speed !== undefined)
+    fail('--speed and --backfill do not go together');
+  const seed = Math.round(positiveNumber('seed', values.seed, 1));
   const speed = positiveNumber('speed', values.speed, 1);
-  const trucks = Math.round(positiveNumber('trucks', values.trucks, 12));
   const target = values.target.replace(/\/$/, '');
+  const backfill = values.backfill === undefined ? undefined : backfillStart(values.backfill);
 
   const model = await fetchPortModel(target);
-  const fleet = new TruckFleet(buildRoadGraph(model), createRng(seed), trucks);
-  const client = new IngestClient({ target, key, log: (m) => console.log(`simulate: ${m}`) });
+  const startMs = backfill ?? (speed > 1 ? Date.now() - DAY : Date.now());
+  log(`warming up ${model.properties.name} (seed ${seed})`);
+  const simulation = new Simulation(model, { startMs, config: { seed } });
+  const client = new IngestClient({
+    target,
+    key,
+    log,
+    dropStalePositions: backfill === undefined,
+    onFatal: (message) => fail(message, 1),
+  });
 
-  const tickMs = 1_000;
-  const realStart = Date.now();
-  const simStart = speed > 1 ? realStart - 24 * 3_600_000 : realStart;
-  let simTime = simStart;
-  console.log(
-    `simulate: ${trucks} trucks on ${model.properties.name}, seed ${seed}, speed ${speed}x`,
-  );
+  if (backfill !== undefined) {
+    log(`backfilling ${values.backfill} into ${target}`);
+    const summary = await runBackfill(simulation, client, (done) =>
+      log(`${Math.round(done * 100)} % of the day sent or queued`),
+    );
+    const rejected = [client.events, client.positions, client.ais].reduce(
+      (sum, channel) => sum + channel.stats.rejected,
+      0,
+    );
+    log(
+      `backfill ${values.backfill} done: ${summary.events} events, ${summary.fixes} fixes in ` +
+        `${summary.seconds.toFixed(1)} s (${Math.round(summary.itemsPerSecond)} items/s)` +
+        (rejected > 0 ? `; ${rejected} items were rejected` : ''),
+    );
+    process.exit(rejected > 0 ? 1 : 0);
+  }
 
-  // One fix per truck per simulated second; at speed X that is X steps per real second.
-  const timer = setInterval(
-    () => {
-      const simNow = Math.min(simStart + (Date.now() - realStart) * speed, Date.now());
-      while (simTime + tickMs <= simNow) {
-        simTime += tickMs;
-        fleet.step(tickMs / 1000);
-        client.enqueue(fleet.telemetry(simTime));
-      }
-    },
-    Math.max(50, Math.min(1_000, 1_000 / speed)),
-  );
-
+  log(`running at ${speed}x from ${new Date(startMs).toISOString()} against ${target}`);
+  const run = runLive(simulation, client, speed);
   const stop = () => {
-    clearInterval(timer);
-    process.exit(0);
+    run.stop();
+    // Pending events are worth a moment's wait; positions are not.
+    const deadline = setTimeout(() => process.exit(0), 3_000);
+    void client.events.idle().then(() => {
+      clearTimeout(deadline);
+      process.exit(0);
+    });
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

@@ -1,83 +1,90 @@
-// A feed's side of the public ingest API: POST batches with the key, honour Retry-After
-// on 429/503, and keep retrying through outages. Position fixes are perishable, so while
-// the server is unreachable only the most recent ones are kept.
-import type { IngestReply, TelemetryItem } from '../protocol/telemetry.ts';
+// The simulator's side of the public ingest API: logistics events to POST /api/v1/events,
+// positions to POST /api/v1/telemetry and ships' AIS static reports as NMEA to
+// POST /api/v1/ais, each route a channel of its own so positions never wait behind events. Events are never dropped: they are sent again until the
+// server takes them, in order. Positions are perishable in real time: while the server
+// cannot be reached only the newest are kept. A backfill keeps everything.
+import type { PortEvent } from '../protocol/events.ts';
+import { staticReportLines } from './ais/static-sentences.ts';
+import { IngestChannel, type ChannelFormat } from './ingest-channel.ts';
+import type { SimulationOutput } from './simulation.ts';
+import type { PositionItem } from './telemetry/position-reporter.ts';
 
-const MAX_PENDING_ITEMS = 20_000;
-const MAX_BACKOFF_MS = 15_000;
+/** Real time: fixes older than this many are worth less than the newest ones. */
+const MAX_PENDING_FIXES = 20_000;
+
+/** Each item is the sentences of one AIS message; the route answers in sentences and messages. */
+const NMEA_LINES: ChannelFormat<string[]> = {
+  contentType: 'text/plain',
+  encode: (batch) => `${batch.flat().join('\r\n')}\r\n`,
+  read: (reply) => {
+    const { messages, rejected } = reply as { messages: number; rejected: number };
+    return {
+      accepted: messages,
+      rejected: Array.from({ length: rejected }, () => ({ reason: 'a sentence did not decode' })),
+    };
+  },
+};
 
 export interface IngestClientOptions {
   target: string;
   key: string;
   log: (message: string) => void;
+  /** Real time drops stale fixes while the server is away; a backfill keeps all. */
+  dropStalePositions: boolean;
+  onFatal: (message: string) => void;
 }
 
 export class IngestClient {
-  private pending: TelemetryItem[] = [];
-  private sending = false;
-  private backoffMs = 500;
-  private pausedUntil = 0;
-  private droppedSinceLastReport = 0;
+  readonly events: IngestChannel<PortEvent>;
+  readonly positions: IngestChannel<PositionItem>;
+  readonly ais: IngestChannel<string[]>;
+  private aisSequence = 0;
 
-  constructor(private readonly options: IngestClientOptions) {}
+  constructor(options: IngestClientOptions) {
+    const common = {
+      target: options.target,
+      key: options.key,
+      log: options.log,
+      onFatal: options.onFatal,
+    };
+    this.events = new IngestChannel({ ...common, path: '/api/v1/events', batchSize: 2_000 });
+    this.positions = new IngestChannel({
+      ...common,
+      path: '/api/v1/telemetry',
+      batchSize: 5_000,
+      maxPending: options.dropStalePositions ? MAX_PENDING_FIXES : undefined,
+    });
+    this.ais = new IngestChannel({
+      ...common,
+      path: '/api/v1/ais',
+      batchSize: 500,
+      format: NMEA_LINES,
+    });
+  }
 
-  enqueue(items: TelemetryItem[]): void {
-    this.pending.push(...items);
-    const excess = this.pending.length - MAX_PENDING_ITEMS;
-    if (excess > 0) {
-      this.pending.splice(0, excess);
-      this.droppedSinceLastReport += excess;
-    }
-    void this.drain();
+  enqueue(output: SimulationOutput): void {
+    this.events.enqueue(output.events);
+    this.positions.enqueue(output.positions);
+    this.ais.enqueue(
+      output.vesselStatics.map((report) => staticReportLines(report, this.aisSequence++ % 10)),
+    );
+  }
+
+  private get channels() {
+    return [this.events, this.positions, this.ais];
   }
 
   get backlog(): number {
-    return this.pending.length;
+    return this.channels.reduce((sum, c) => sum + c.backlog, 0);
   }
 
-  private async drain(): Promise<void> {
-    if (this.sending || Date.now() < this.pausedUntil || this.pending.length === 0) return;
-    this.sending = true;
-    const batch = this.pending.splice(0, 5_000);
-    try {
-      const response = await fetch(`${this.options.target}/api/v1/telemetry`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${this.options.key}`,
-        },
-        body: JSON.stringify(batch),
-      });
-      if (response.status === 429 || response.status === 503) {
-        this.pending.unshift(...batch);
-        this.pause(Number(response.headers.get('retry-after')) * 1000 || this.backoffMs);
-      } else if (!response.ok) {
-        // A 4xx other than overload is our own bug: say so, do not resend forever.
-        this.options.log(`ingest refused a batch: ${response.status} ${await response.text()}`);
-      } else {
-        const reply = (await response.json()) as IngestReply;
-        if (reply.rejected.length > 0)
-          this.options.log(
-            `ingest rejected ${reply.rejected.length} items, e.g. ${reply.rejected[0]!.reason}`,
-          );
-        this.backoffMs = 500;
-        if (this.droppedSinceLastReport > 0) {
-          this.options.log(`server back; ${this.droppedSinceLastReport} stale fixes were dropped`);
-          this.droppedSinceLastReport = 0;
-        }
-      }
-    } catch {
-      this.pending.unshift(...batch);
-      this.pause(this.backoffMs);
-      this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
-    } finally {
-      this.sending = false;
-    }
-    void this.drain();
+  /** Resolves once no more than about `limit` items of each kind are waiting. */
+  async room(limit: number): Promise<void> {
+    await Promise.all(this.channels.map((c) => c.room(limit)));
   }
 
-  private pause(ms: number): void {
-    this.pausedUntil = Date.now() + ms;
-    setTimeout(() => void this.drain(), ms).unref();
+  /** Resolves once everything enqueued has been taken by the server. */
+  async flushed(): Promise<void> {
+    await Promise.all(this.channels.map((c) => c.idle()));
   }
 }

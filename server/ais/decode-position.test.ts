@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AisStreamDecoder } from './stream-decoder.ts';
-import { deg } from './testing/ais-encoder.ts';
-import { classA, classB, extendedClassB, longRange } from './testing/message-builders.ts';
+import { deg } from '../../simulators/ais/ais-encoder.ts';
+import { classA, classB, extendedClassB, longRange } from '../../simulators/ais/ais-messages.ts';
 import { decode } from './testing/decode.ts';
 
 describe('types 1, 2, 3: class A position report', () => {

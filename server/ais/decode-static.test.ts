@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BitWriter, deg } from './testing/ais-encoder.ts';
+import { BitWriter, deg } from '../../simulators/ais/ais-encoder.ts';
 import {
   aidToNavigation,
   baseStation,
@@ -8,7 +8,7 @@ import {
   static24B,
   staticVoyage,
   truncate,
-} from './testing/message-builders.ts';
+} from '../../simulators/ais/ais-messages.ts';
 import { decode, outcomeOf } from './testing/decode.ts';
 
 describe('type 5: static and voyage related data', () => {

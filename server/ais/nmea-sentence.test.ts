@@ -3,8 +3,14 @@ import { nmeaChecksum } from './checksum.ts';
 import { parseLine, type LineResult, type VdmSentence } from './nmea-sentence.ts';
 import { pghpTimeMs, prefixTimeMs, suffixTimeMs } from './receiver-time.ts';
 import { parseTagBlock, unixTimeToMs } from './tag-block.ts';
-import { checksumHex, deg, sentence, sentences, tagBlock } from './testing/ais-encoder.ts';
-import { classA } from './testing/message-builders.ts';
+import {
+  checksumHex,
+  deg,
+  sentence,
+  sentences,
+  tagBlock,
+} from '../../simulators/ais/ais-encoder.ts';
+import { classA } from '../../simulators/ais/ais-messages.ts';
 
 const { payload, fillBits } = classA({ mmsi: 244123456, lon: deg(4.5), lat: deg(52) }).armour();
 const plain = sentence(payload, fillBits);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PayloadBits, sextetOf, sixbitChar } from './payload-bits.ts';
-import { BitWriter, armourChar } from './testing/ais-encoder.ts';
+import { BitWriter, armourChar } from '../../simulators/ais/ais-encoder.ts';
 
 function bitsOf(w: BitWriter): PayloadBits {
   const { payload, fillBits } = w.armour();

@@ -7,8 +7,8 @@ import {
   sentence,
   sentences,
   tagBlock,
-} from './testing/ais-encoder.ts';
-import { classA, static24A, static24B, staticVoyage } from './testing/message-builders.ts';
+} from '../../simulators/ais/ais-encoder.ts';
+import { classA, static24A, static24B, staticVoyage } from '../../simulators/ais/ais-messages.ts';
 
 const T0 = Date.UTC(2026, 2, 14, 9, 0, 0);
 const voyage = (mmsi: number, name: string) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { etaToEpochMs } from './eta.ts';
-import { deg } from './testing/ais-encoder.ts';
+import { deg } from '../../simulators/ais/ais-encoder.ts';
 import {
   aidToNavigation,
   baseStation,
@@ -9,7 +9,7 @@ import {
   extendedClassB,
   longRange,
   staticVoyage,
-} from './testing/message-builders.ts';
+} from '../../simulators/ais/ais-messages.ts';
 import { decode } from './testing/decode.ts';
 import { toVesselPosition, toVesselStatic } from './to-quayside.ts';
 

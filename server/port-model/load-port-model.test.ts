@@ -9,7 +9,7 @@ import { loadPortModel, PortModelError, validatePortModel } from './load-port-mo
 /** A feature as a test may break it: any property, any geometry. */
 interface LooseFeature {
   properties: Record<string, unknown>;
-  geometry: { type: string; coordinates: unknown[][] };
+  geometry: { type: string; coordinates: unknown[] };
 }
 
 /** A copy of the demo port, broken by the callback (which finds features by id). */
@@ -22,6 +22,10 @@ function brokenPort(breakIt: (byId: (id: string) => LooseFeature) => void): unkn
   });
   return model;
 }
+
+const ALL_KINDS =
+  'terminal, water, land, quay, berth, sts_crane, yard_block, road, gate, gate_lane, ' +
+  'inspection_area, inspection_lane, anchorage, channel, pilot_boarding_place';
 
 function problemsOf(value: unknown, source = 'port.geojson'): string[] {
   try {
@@ -82,7 +86,7 @@ describe('validatePortModel', () => {
       }),
     );
     expect(problems).toEqual([
-      'feature T1-B5 (crane): properties.kind must be one of terminal, water, land, quay, berth, sts_crane, yard_block, road, gate, gate_lane, inspection_area, inspection_lane, anchorage, channel, pilot_boarding_place',
+      `feature T1-B5 (crane): properties.kind must be one of ${ALL_KINDS}`,
     ]);
   });
 
@@ -108,14 +112,14 @@ describe('validatePortModel', () => {
     const model = structuredClone(buildDemoPort()) as { features: unknown[] };
     model.features[2] = null;
     expect(problemsOf(model)).toEqual([
-      'feature #2 (no kind): properties.kind must be one of terminal, water, land, quay, berth, sts_crane, yard_block, road, gate, gate_lane, inspection_area, inspection_lane, anchorage, channel, pilot_boarding_place',
+      `feature #2 (no kind): properties.kind must be one of ${ALL_KINDS}`,
     ]);
   });
 
   it('points at a coordinate out of range', () => {
     const problems = problemsOf(
       brokenPort((byId) => {
-        byId('T1-B2').geometry.coordinates[0]![1] = [200, 30.6];
+        (byId('T1-B2').geometry.coordinates[0] as unknown[])[1] = [200, 30.6];
       }),
     );
     expect(problems).toEqual(['feature T1-B2 (berth): geometry.coordinates.0.1.0 must be <= 180']);
@@ -175,6 +179,108 @@ describe('validatePortModel', () => {
         '  feature T1-B1 (berth): properties.depthM must be > 0\n' +
         '  feature T1-B2 (berth): properties.depthM must be > 0',
     );
+  });
+});
+
+describe('validatePortModel on the kinds beyond berths and blocks', () => {
+  it('judges a crane as a Point on the rail', () => {
+    const problems = problemsOf(
+      brokenPort((byId) => {
+        byId('T1-QC03').geometry.coordinates[1] = 95;
+        byId('T1-QC04').properties.outreachM = 0;
+        byId('T1-QC05').geometry.type = 'Polygon';
+      }),
+    );
+    expect(problems).toEqual([
+      'feature T1-QC03 (sts_crane): geometry.coordinates.1 must be <= 90',
+      'feature T1-QC04 (sts_crane): properties.outreachM must be > 0',
+      expect.stringMatching(/^feature T1-QC05 \(sts_crane\): geometry\.type /),
+    ]);
+  });
+
+  it('checks the properties of lanes, areas and waters', () => {
+    const problems = problemsOf(
+      brokenPort((byId) => {
+        byId('T1-gate-in-01').properties.direction = 'sideways';
+        byId('T1-inspection-scan-1').properties.capacityPerHour = 0;
+        byId('T1-inspection-manual-2').properties.method = 'sniffer dog';
+        byId('channel-main').properties.depthM = -3;
+        byId('anchorage-1').properties.maxDraughtM = 0;
+      }),
+    );
+    expect(problems).toEqual([
+      'feature channel-main (channel): properties.depthM must be > 0',
+      'feature anchorage-1 (anchorage): properties.maxDraughtM must be > 0',
+      'feature T1-gate-in-01 (gate_lane): properties.direction must be one of in, out',
+      'feature T1-inspection-scan-1 (inspection_lane): properties.capacityPerHour must be > 0',
+      'feature T1-inspection-manual-2 (inspection_lane): properties.method must be one of scan, manual',
+    ]);
+  });
+
+  it('accepts a gate lane drawn as a polygon', () => {
+    const model = brokenPort((byId) => {
+      const lane = byId('T1-gate-out-02');
+      const [[x0, y0], [x1, y1]] = lane.geometry.coordinates as [
+        [number, number],
+        [number, number],
+      ];
+      lane.geometry = {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x0 - 1e-5, y0],
+            [x0 + 1e-5, y0],
+            [x1 + 1e-5, y1],
+            [x1 - 1e-5, y1],
+            [x0 - 1e-5, y0],
+          ],
+        ],
+      };
+    });
+    expect(() => validatePortModel(model, 'polygon lanes')).not.toThrow();
+  });
+
+  it('reports references to features that do not exist or are of another kind', () => {
+    const problems = problemsOf(
+      brokenPort((byId) => {
+        byId('T1-gate-in-03').properties.gateId = 'T1-gate-north';
+        byId('T1-QC07').properties.terminalId = 'T1-B2';
+        byId('T1-inspection-manual-1').properties.inspectionAreaId = 'T1-gate';
+        byId('T1-YC04').properties.terminalId = 'T2';
+      }),
+    );
+    expect(problems).toEqual([
+      'feature T1-QC07 (sts_crane): properties.terminalId "T1-B2" names a berth, not a terminal',
+      'feature T1-YC04 (yard_block): properties.terminalId "T2" names no feature; it must be the id of a terminal',
+      'feature T1-gate-in-03 (gate_lane): properties.gateId "T1-gate-north" names no feature; it must be the id of a gate',
+      'feature T1-inspection-manual-1 (inspection_lane): properties.inspectionAreaId "T1-gate" names a gate, not an inspection_area',
+    ]);
+  });
+
+  it('reports two cranes on the same place of one rail', () => {
+    const problems = problemsOf(
+      brokenPort((byId) => {
+        byId('T1-QC09').properties.railOrder = 8;
+      }),
+    );
+    expect(problems).toEqual([
+      "feature T1-QC09 (sts_crane): properties.railOrder 8 is already T1-QC08's on the rail of terminal T1",
+    ]);
+  });
+
+  it('lists schema problems, duplicate ids and references together', () => {
+    const problems = problemsOf(
+      brokenPort((byId) => {
+        byId('T1-B1').properties.depthM = 0;
+        byId('T1-B3').properties.id = 'T1-B2';
+        byId('T1-gate-out-01').properties.gateId = 'nowhere';
+      }),
+    );
+    expect(problems).toEqual([
+      'feature T1-B1 (berth): properties.depthM must be > 0',
+      'feature T1-B2: id is used more than once',
+      'feature T1-gate-out-01 (gate_lane): properties.gateId "nowhere" names no feature; it must be the id of a gate',
+    ]);
   });
 });
 

@@ -1,11 +1,13 @@
 // The port model in use: the built-in demo port, or the GeoJSON file PORT_MODEL names.
 // A file is checked whole before the server starts, and every problem is listed with
-// the feature it concerns, so a port engineer can fix the file in one pass.
+// the feature it concerns (shape, duplicate ids, references between features), so a
+// port engineer can fix the file in one pass.
 import { readFileSync } from 'node:fs';
 import { Compile } from 'typebox/compile';
 import { PORT_FEATURE_SCHEMAS, PortFeature, PortModel } from '../../protocol/port-model.ts';
 import { describeSchemaErrors } from '../ingest/schema-errors.ts';
 import { buildDemoPort } from './demo-port.ts';
+import { referenceProblems } from './port-model-references.ts';
 
 const checkModel = Compile(PortModel);
 const checkFeature = Compile(PortFeature);
@@ -21,11 +23,16 @@ export class PortModelError extends Error {
 }
 
 export function validatePortModel(value: unknown, source: string): PortModel {
-  if (checkModel.Check(value) && duplicateIds(value.features).length === 0) return value;
+  if (
+    checkModel.Check(value) &&
+    duplicateIds(value.features).length === 0 &&
+    referenceProblems(value.features).length === 0
+  )
+    return value;
   throw new PortModelError(source, listProblems(value));
 }
 
-/** Every problem of the file at once: the collection, each feature, duplicate ids. */
+/** Every problem of the file at once: the collection, each feature, ids, references. */
 function listProblems(value: unknown): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return ['the file must hold one GeoJSON FeatureCollection object'];
@@ -54,6 +61,7 @@ function listProblems(value: unknown): string[] {
   });
   for (const id of duplicateIds(root.features))
     problems.push(`feature ${id}: id is used more than once`);
+  problems.push(...referenceProblems(root.features));
   return problems;
 }
 

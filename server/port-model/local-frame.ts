@@ -1,8 +1,10 @@
 // A flat local frame (x east, y north, metres) around an origin: accurate to centimetres
-// over a few kilometres, which is all a terminal layout needs.
+// over a few kilometres, which is all a terminal layout needs (and good to a few metres
+// over the 20 km of approach waters).
 const METRES_PER_DEGREE_LAT = 111_320;
 
 export type LonLat = [number, number];
+export type XY = readonly [number, number];
 
 export function localFrame(origin: LonLat) {
   const metresPerDegreeLon = METRES_PER_DEGREE_LAT * Math.cos((origin[1] * Math.PI) / 180);
@@ -15,5 +17,12 @@ export function localFrame(origin: LonLat) {
   const rectangle = (x0: number, y0: number, x1: number, y1: number): LonLat[][] => [
     [toLonLat(x0, y0), toLonLat(x1, y0), toLonLat(x1, y1), toLonLat(x0, y1), toLonLat(x0, y0)],
   ];
-  return { toLonLat, rectangle };
+  /** A closed ring through the given corners (counter-clockwise). */
+  const ring = (corners: readonly XY[]): LonLat[][] => [
+    [...corners, corners[0]!].map(([x, y]) => toLonLat(x, y)),
+  ];
+  const line = (points: readonly XY[]): LonLat[] => points.map(([x, y]) => toLonLat(x, y));
+  return { toLonLat, rectangle, ring, line };
 }
+
+export type LocalFrame = ReturnType<typeof localFrame>;

@@ -1,4 +1,6 @@
-// Test helper: builds AIS sentences from the specification, never from recordings. Bit
+// AIS sentences built from the specification (ITU-R M.1371), never from recordings: the
+// simulator sends its ships' static reports with them, as a shore receiver would, and the
+// decoder's tests build their cases with them. Bit
 // fields are written big-endian into a payload, armoured 6 bits per character (value + 48,
 // plus 8 more above 39), padded to a character with fill bits, wrapped in !AIVDM fields and
 // given their NMEA checksum. Message builders take raw field values in the units the

@@ -1,4 +1,4 @@
-// Test helper: AIS message payloads from raw field values, in the units the standard
+// AIS message payloads from raw field values, in the units the standard
 // transmits (1/10000 minute, 0.1 knot, 0.1 degree...). Every field a caller leaves out is
 // the field's "not available" code, so a bare builder call gives a message of n/a values.
 import { BitWriter, deg } from './ais-encoder.ts';

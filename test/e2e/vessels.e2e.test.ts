@@ -15,8 +15,8 @@ import {
   RING_DASHES,
   VESSEL_COLOURS,
 } from '../../client/src/map/vessel-layers.ts';
-import { sentences } from '../../server/ais/testing/ais-encoder.ts';
-import { staticVoyage } from '../../server/ais/testing/message-builders.ts';
+import { sentences } from '../../simulators/ais/ais-encoder.ts';
+import { staticVoyage } from '../../simulators/ais/ais-messages.ts';
 import { chromiumAvailable, launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
 import { imoNumber, isoAgo } from '../helpers/fixtures.ts';
 import { colourNear, decodePng, type Picture, type Rgb } from '../helpers/pixels.ts';

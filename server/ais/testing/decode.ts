@@ -1,7 +1,7 @@
 // Test helper: decode one message built with the encoder, failing loudly when it does not decode.
 import { decodePayload } from '../decode-payload.ts';
 import type { AisMessage } from '../types.ts';
-import type { BitWriter } from './ais-encoder.ts';
+import type { BitWriter } from '../../../simulators/ais/ais-encoder.ts';
 
 const context = {
   receivedAtMs: 0,

@@ -1,0 +1,61 @@
+// Where the simulation's logistics events go: numbered with run-scoped ids as they
+// happen, kept until the output loop takes them. During the warm-up nothing is output,
+// but the events that describe the state at its end are kept (each piece of equipment's
+// latest state, the port-call timestamps of the calls still in port), so the first
+// output says where everything stands, as a feed does when it connects.
+import type { EquipmentStateEvent, PortCallEvent, PortEvent } from '../../protocol/events.ts';
+
+/** An event as a process raises it: the sink gives it its id. */
+export type NewEvent = PortEvent extends infer E
+  ? E extends PortEvent
+    ? Omit<E, 'eventId'> & { time: number }
+    : never
+  : never;
+
+export class EventSink {
+  private pending: PortEvent[] = [];
+  private seq = 0;
+  private warmingUp = true;
+  private readonly latestState = new Map<string, EquipmentStateEvent>();
+  private readonly callHistory = new Map<string, PortCallEvent[]>();
+
+  constructor(private readonly runTag: string) {}
+
+  emit(event: NewEvent): void {
+    this.seq += 1;
+    const full = { ...event, eventId: `${this.runTag}-E${this.seq}` } as PortEvent;
+    if (!this.warmingUp) {
+      this.pending.push(full);
+      return;
+    }
+    if (full.type === 'equipment_state') this.latestState.set(full.equipmentId, full);
+    if (full.type === 'port_call') {
+      const history = this.callHistory.get(full.callId) ?? [];
+      history.push(full);
+      this.callHistory.set(full.callId, history);
+    }
+  }
+
+  /** A call that has left port: its history no longer describes the present. */
+  callLeft(callId: string): void {
+    if (this.warmingUp) this.callHistory.delete(callId);
+  }
+
+  /** Ends the warm-up: from now on events are output, starting with the state so far. */
+  endWarmUp(): void {
+    if (!this.warmingUp) return;
+    this.warmingUp = false;
+    const history: PortEvent[] = [...this.callHistory.values()].flat();
+    this.pending = [...history, ...this.latestState.values()];
+    this.pending.sort((a, b) => (a.time as number) - (b.time as number));
+    this.latestState.clear();
+    this.callHistory.clear();
+  }
+
+  /** The events raised since the last call, in the order they happened. */
+  take(): PortEvent[] {
+    const taken = this.pending;
+    this.pending = [];
+    return taken;
+  }
+}

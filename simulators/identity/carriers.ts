@@ -1,0 +1,137 @@
+// The shipping lines whose ships call at the demo port: how they name their ships, the
+// flags (MMSI country codes) they register them under, and the owner codes (ISO 6346)
+// on their boxes. Close to the real lines' habits so the data reads right to operators.
+export interface Carrier {
+  name: string;
+  /** The ship name's first word(s), e.g. "MSC" in "MSC ARIANE". */
+  shipPrefix: string;
+  /** Maritime identification digits of the flags its ships fly. */
+  mids: string[];
+  ownerCodes: string[];
+}
+
+export const CARRIERS: Carrier[] = [
+  {
+    name: 'MSC',
+    shipPrefix: 'MSC',
+    mids: ['255', '636', '538', '356'],
+    ownerCodes: ['MSCU', 'MEDU'],
+  },
+  {
+    name: 'Maersk',
+    shipPrefix: 'MAERSK',
+    mids: ['219', '220', '563'],
+    ownerCodes: ['MAEU', 'MRKU', 'MSKU'],
+  },
+  {
+    name: 'CMA CGM',
+    shipPrefix: 'CMA CGM',
+    mids: ['228', '229', '249'],
+    ownerCodes: ['CMAU', 'CGMU'],
+  },
+  {
+    name: 'COSCO',
+    shipPrefix: 'COSCO',
+    mids: ['477', '413'],
+    ownerCodes: ['CBHU', 'CSNU', 'CCLU'],
+  },
+  {
+    name: 'Evergreen',
+    shipPrefix: 'EVER',
+    mids: ['416', '563', '636'],
+    ownerCodes: ['EGHU', 'EISU', 'EMCU'],
+  },
+  { name: 'Hapag-Lloyd', shipPrefix: 'HAPAG', mids: ['211', '218'], ownerCodes: ['HLXU', 'HLBU'] },
+  { name: 'ONE', shipPrefix: 'ONE', mids: ['431', '563', '538'], ownerCodes: ['ONEU', 'NYKU'] },
+  { name: 'OOCL', shipPrefix: 'OOCL', mids: ['477'], ownerCodes: ['OOLU', 'OOCU'] },
+  { name: 'Yang Ming', shipPrefix: 'YM', mids: ['416'], ownerCodes: ['YMLU', 'YMMU'] },
+  { name: 'HMM', shipPrefix: 'HMM', mids: ['440', '441'], ownerCodes: ['HDMU', 'KOCU'] },
+  { name: 'ZIM', shipPrefix: 'ZIM', mids: ['428', '636'], ownerCodes: ['ZIMU', 'ZCSU'] },
+  { name: 'SITC', shipPrefix: 'SITC', mids: ['477', '413'], ownerCodes: ['SITU', 'TXGU'] },
+];
+
+/** Container lessors: about a third of the boxes a line carries are leased. */
+export const LESSOR_OWNER_CODES = [
+  'TGHU',
+  'TCLU',
+  'TCNU',
+  'TEMU',
+  'TRHU',
+  'FCIU',
+  'SEGU',
+  'CAIU',
+  'BMOU',
+];
+
+export const SHIP_NAME_WORDS = [
+  'AURORA',
+  'HARMONY',
+  'LIBERTY',
+  'ORION',
+  'VEGA',
+  'ALTAIR',
+  'SERENITY',
+  'FORTUNE',
+  'PIONEER',
+  'HORIZON',
+  'SPLENDOR',
+  'TRIUMPH',
+  'VALIANT',
+  'MERIDIAN',
+  'ZENITH',
+  'CRYSTAL',
+  'DIAMOND',
+  'EMERALD',
+  'SAPPHIRE',
+  'TOPAZ',
+  'CORAL',
+  'PEARL',
+  'JADE',
+  'AMBER',
+  'ATLAS',
+  'TITAN',
+  'NEPTUNE',
+  'TRITON',
+  'POSEIDON',
+  'APOLLO',
+  'ARTEMIS',
+  'HELIOS',
+  'SELENE',
+  'CALYPSO',
+  'ODYSSEY',
+  'VOYAGER',
+  'NAVIGATOR',
+  'EXPLORER',
+  'ENDEAVOUR',
+  'DISCOVERY',
+  'GENESIS',
+  'PHOENIX',
+  'DRAGON',
+  'LOTUS',
+  'MAGNOLIA',
+  'CAMELLIA',
+  'ORCHID',
+  'PEONY',
+  'BAMBOO',
+  'CYPRESS',
+  'SEQUOIA',
+  'SUMMIT',
+  'CASCADE',
+  'DELTA',
+  'ESTUARY',
+  'LAGOON',
+  'MONSOON',
+  'TRADEWIND',
+  'CORDIAL',
+  'UNITY',
+  'PROSPERITY',
+  'ASPIRATION',
+  'INTEGRITY',
+  'LOYALTY',
+  'HARVEST',
+  'BLOSSOM',
+  'RADIANCE',
+  'BRILLIANCE',
+  'GLORY',
+  'SPLENDID',
+];

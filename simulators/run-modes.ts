@@ -1,0 +1,65 @@
+// How the simulation's outputs reach the server in each mode. Live (real time or
+// accelerated): outputs are sent as simulated time passes, and simulated time never
+// runs ahead of the wall clock. Backfill: a whole past day is generated and sent as fast
+// as the server takes it, with back-pressure so memory stays bounded.
+import type { IngestClient } from './ingest-client.ts';
+import type { Simulation } from './simulation.ts';
+
+const DAY = 86_400_000;
+/** A backfill generates ahead of the server by at most this many items. */
+const BACKFILL_BACKLOG = 60_000;
+
+export interface LiveRun {
+  stop(): void;
+}
+
+/**
+ * Sends outputs as their simulated time comes: at `speed` simulated seconds per real
+ * second from the simulation's start, but never beyond the wall clock.
+ */
+export function runLive(simulation: Simulation, client: IngestClient, speed: number): LiveRun {
+  const realStart = Date.now();
+  const simStart = simulation.startMs;
+  const timer = setInterval(
+    () => {
+      const simNow = Math.min(simStart + (Date.now() - realStart) * speed, Date.now());
+      while (simulation.nextTimeMs <= simNow) client.enqueue(simulation.next());
+    },
+    Math.max(50, Math.min(1_000, 1_000 / speed)),
+  );
+  return { stop: () => clearInterval(timer) };
+}
+
+export interface BackfillSummary {
+  events: number;
+  fixes: number;
+  seconds: number;
+  itemsPerSecond: number;
+}
+
+/** Generates and sends the whole UTC day that starts at the simulation's start. */
+export async function runBackfill(
+  simulation: Simulation,
+  client: IngestClient,
+  onProgress: (fractionDone: number) => void,
+): Promise<BackfillSummary> {
+  const started = performance.now();
+  const end = simulation.startMs + DAY;
+  let events = 0;
+  let fixes = 0;
+  let lastReport = 0;
+  for (const output of simulation.until(end)) {
+    client.enqueue(output);
+    events += output.events.length;
+    fixes += output.positions.length;
+    if (client.backlog > BACKFILL_BACKLOG) await client.room(BACKFILL_BACKLOG / 2);
+    const done = (output.timeMs - simulation.startMs) / DAY;
+    if (done - lastReport >= 0.1) {
+      lastReport = done;
+      onProgress(done);
+    }
+  }
+  await client.flushed();
+  const seconds = (performance.now() - started) / 1000;
+  return { events, fixes, seconds, itemsPerSecond: (events + fixes) / seconds };
+}
