@@ -253,8 +253,9 @@ export const KPI_DEFINITIONS = [
     name: { en: 'Direct pickup share', 'zh-CN': '船边直提比例' },
     unit: 'ratio',
     definition: {
-      en: 'Import boxes gated out in the window that never entered the yard since discharge (no DROP) ÷ all import boxes gated out whose discharge is on record.',
-      'zh-CN': '窗口内出闸的进口箱中卸船后未进堆场（无落箱）者 ÷ 有卸船记录的全部出闸进口箱。',
+      en: 'Import boxes gated out in the window that never entered the yard since discharge (no DROP) ÷ all import boxes gated out whose discharge or yard stay is on record (a box of unknown history is left out).',
+      'zh-CN':
+        '窗口内出闸的进口箱中卸船后未进堆场（无落箱）者 ÷ 有卸船或在场记录的全部出闸进口箱（来历不明者不计）。',
     },
     scopes: ['port'],
   }),
@@ -263,8 +264,9 @@ export const KPI_DEFINITIONS = [
     name: { en: 'Direct loading share', 'zh-CN': '抵港直装比例' },
     unit: 'ratio',
     definition: {
-      en: 'Export boxes loaded in the window that never entered the yard since gate-in (no DROP) ÷ all export boxes loaded whose gate-in is on record.',
-      'zh-CN': '窗口内装船的出口箱中进闸后未进堆场（无落箱）者 ÷ 有进闸记录的全部装船出口箱。',
+      en: 'Export boxes loaded in the window that never entered the yard since gate-in (no DROP) ÷ all export boxes loaded whose gate-in or yard stay is on record (a box of unknown history is left out).',
+      'zh-CN':
+        '窗口内装船的出口箱中进闸后未进堆场（无落箱）者 ÷ 有进闸或在场记录的全部装船出口箱（来历不明者不计）。',
     },
     scopes: ['port'],
   }),

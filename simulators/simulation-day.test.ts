@@ -3,7 +3,10 @@
 // events with the definitions of ../shared/docs/domain.md), and every container is in
 // exactly one place at every moment.
 import { describe, expect, it } from 'vitest';
-import type { PortEvent } from '../protocol/events.ts';
+import type { PortEvent, StoredEvent } from '../protocol/events.ts';
+import { computeKpis } from '../server/kpi/compute-kpis.ts';
+import { portFacts } from '../server/kpi/port-facts.ts';
+import { emptyPortState } from '../server/kpi/port-state.ts';
 import { buildDemoPort } from '../server/port-model/demo-port.ts';
 import type { ContainerLocation } from './cargo/container-registry.ts';
 import { Simulation } from './simulation.ts';
@@ -149,6 +152,30 @@ describe('one simulated day of the demo port', () => {
     );
     expect(codes.filter((c) => c.startsWith('DISC GTOT')).length).toBeGreaterThan(20); // direct delivery
     expect(codes.filter((c) => c.startsWith('GTIN LOAD')).length).toBeGreaterThan(10); // direct loading
+  });
+
+  it('gives KPIs in the same ranges through the server’s own KPI engine', () => {
+    const stored = events.map(({ time, ...rest }) => ({ ...rest, timeMs: time as number }));
+    const kpis = computeKpis(
+      emptyPortState(),
+      stored as StoredEvent[],
+      DAY.fromMs,
+      DAY.toMs,
+      portFacts(MODEL),
+    );
+    const port = (id: string) => kpis.find((k) => k.id === id && k.scope === 'port')!.value!;
+    expect(port('crane.gross_rate')).toBeGreaterThanOrEqual(25);
+    expect(port('crane.gross_rate')).toBeLessThanOrEqual(35);
+    expect(port('berth.occupancy')).toBeGreaterThanOrEqual(0.4);
+    expect(port('berth.occupancy')).toBeLessThanOrEqual(0.85);
+    expect(port('gate.turn_time_median') / 60).toBeGreaterThanOrEqual(30);
+    expect(port('gate.turn_time_median') / 60).toBeLessThanOrEqual(90);
+    // The yard was stocked before output began: its inventory reaches the server.
+    expect(port('yard.utilisation')).toBeGreaterThan(0.3);
+    expect(port('yard.dwell_median') / 86_400).toBeGreaterThan(1);
+    const { cargo } = simulation.config;
+    expect(port('flow.direct_pickup_share')).toBeCloseTo(cargo.directPickupShare, 1);
+    expect(port('flow.direct_loading_share')).toBeCloseTo(cargo.directLoadingShare, 1);
   });
 
   it('never has a box in two places, nor two boxes in one place', () => {

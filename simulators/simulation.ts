@@ -11,6 +11,7 @@ import { dailyFlows } from './cargo/flow-rates.ts';
 import { ContainerRegistry } from './cargo/container-registry.ts';
 import { ShipCargo } from './cargo/ship-cargo.ts';
 import { stockYard } from './cargo/warm-yard.ts';
+import { yardInventory } from './cargo/yard-inventory.ts';
 import { YardStorage } from './cargo/yard-storage.ts';
 import { CustomsOffice } from './customs/customs-office.ts';
 import { InspectionArea } from './customs/inspection-area.ts';
@@ -154,7 +155,7 @@ export class Simulation {
     this.planDay(warmUpStart);
 
     queue.runUntil(this.startMs - 1);
-    events.endWarmUp();
+    events.endWarmUp(yardInventory(this.registry));
   }
 
   /** Ships and hauliers of one more day, and the next day's plan after it. */

@@ -2,7 +2,8 @@
 // happen, kept until the output loop takes them. During the warm-up nothing is output,
 // but the events that describe the state at its end are kept (each piece of equipment's
 // latest state, the port-call timestamps of the calls still in port), so the first
-// output says where everything stands, as a feed does when it connects.
+// output says where everything stands, as a feed does when it connects; the simulation
+// adds the yard inventory.
 import type { EquipmentStateEvent, PortCallEvent, PortEvent } from '../../protocol/events.ts';
 
 /** An event as a process raises it: the sink gives it its id. */
@@ -21,9 +22,13 @@ export class EventSink {
 
   constructor(private readonly runTag: string) {}
 
-  emit(event: NewEvent): void {
+  private numbered(event: NewEvent): PortEvent {
     this.seq += 1;
-    const full = { ...event, eventId: `${this.runTag}-E${this.seq}` } as PortEvent;
+    return { ...event, eventId: `${this.runTag}-E${this.seq}` } as PortEvent;
+  }
+
+  emit(event: NewEvent): void {
+    const full = this.numbered(event);
     if (!this.warmingUp) {
       this.pending.push(full);
       return;
@@ -41,12 +46,16 @@ export class EventSink {
     if (this.warmingUp) this.callHistory.delete(callId);
   }
 
-  /** Ends the warm-up: from now on events are output, starting with the state so far. */
-  endWarmUp(): void {
+  /**
+   * Ends the warm-up: from now on events are output, starting with the state so far and
+   * the given inventory (events describing what else stands where at this moment).
+   */
+  endWarmUp(inventory: readonly NewEvent[] = []): void {
     if (!this.warmingUp) return;
     this.warmingUp = false;
     const history: PortEvent[] = [...this.callHistory.values()].flat();
-    this.pending = [...history, ...this.latestState.values()];
+    const booked = inventory.map((event) => this.numbered(event));
+    this.pending = [...history, ...this.latestState.values(), ...booked];
     this.pending.sort((a, b) => (a.time as number) - (b.time as number));
     this.latestState.clear();
     this.callHistory.clear();

@@ -4,7 +4,8 @@ import { box, kpisOf, valueOf } from '../test-support/events.ts';
 describe('direct pickup and direct loading', () => {
   const kpis = kpisOf(
     [
-      // Imports gated out in [0, 100): I1 direct, I2 via the yard, I3 unknown arrival.
+      // Imports gated out in [0, 100): I1 direct, I2 via the yard, I3 of unknown history,
+      // I4 in the yard before the record began (an inventory DROP).
       box(-5, 'DISC', 'I1', { flow: 'import' }),
       box(10, 'GTOT', 'I1'),
       box(0, 'DISC', 'I2', { flow: 'import' }),
@@ -12,6 +13,9 @@ describe('direct pickup and direct loading', () => {
       box(50, 'PICK', 'I2'),
       box(60, 'GTOT', 'I2'),
       box(20, 'GTOT', 'I3', { flow: 'import' }),
+      box(-50, 'DROP', 'I4', { flow: 'import', facilityId: 'Y1' }),
+      box(70, 'PICK', 'I4'),
+      box(75, 'GTOT', 'I4'),
       // An empty gated out is not an import.
       box(0, 'DISC', 'M1', { flow: 'empty' }),
       box(30, 'GTOT', 'M1'),
@@ -31,7 +35,7 @@ describe('direct pickup and direct loading', () => {
   );
 
   it('direct pickup: imports gated out that never stood in the yard ÷ all imports gated out', () => {
-    expect(valueOf(kpis, 'flow.direct_pickup_share')).toBe(0.5);
+    expect(valueOf(kpis, 'flow.direct_pickup_share')).toBeCloseTo(1 / 3, 12);
   });
 
   it('direct loading: exports loaded that never stood in the yard ÷ all exports loaded', () => {

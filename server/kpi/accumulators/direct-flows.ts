@@ -1,9 +1,9 @@
 // Direct pickup and direct loading: boxes that went between ship and truck without
 // standing in the yard. Pickup: import boxes gated out in the window that were discharged
-// on record and never dropped in the yard since ÷ all such import boxes gated out.
-// Loading: export boxes loaded in the window that were gated in on record and never
-// dropped since ÷ all such export boxes loaded. Boxes whose arrival predates the record
-// are left out of both sides.
+// on record and never dropped in the yard since ÷ all import boxes gated out whose
+// history is on record (discharged, or standing in the yard, as a yard inventory says).
+// Loading: the same for export boxes loaded, gated in on record. A box of unknown
+// history is left out of both sides: it might have come either way.
 import type { StoredEvent } from '../../../protocol/events.ts';
 import type { AccumulatorFactory } from '../accumulator.ts';
 import type { BoxStatus, ContainerFlow, PortState } from '../port-state.ts';
@@ -26,10 +26,13 @@ export const directFlows: AccumulatorFactory = () => {
       if (event.eventTypeCode !== 'GTOT' && event.eventTypeCode !== 'LOAD') return;
       const share = SHARES[event.eventTypeCode];
       const box = before.boxes.get(event.containerNumber);
-      if (box?.arrival?.by !== share.arrivedBy || (event.flow ?? box.flow) !== share.flow) return;
+      if (!box || (event.flow ?? box.flow) !== share.flow) return;
+      const arrivedOnRecord = box.arrival?.by === share.arrivedBy;
+      const stoodInYard = box.yardInMs !== undefined;
+      if (!arrivedOnRecord && !stoodInYard) return;
       const count = counts[event.eventTypeCode];
       count.all += 1;
-      if (box.yardInMs === undefined) count.direct += 1;
+      if (!stoodInYard) count.direct += 1;
     },
     finish() {
       return (['GTOT', 'LOAD'] as const).map((code) => ({
