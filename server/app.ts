@@ -23,7 +23,7 @@ import { AlertEngine } from './alerts/alert-engine.ts';
 import { DEFAULT_ALERT_RULES, type AlertRule } from './alerts/alert-rules.ts';
 import { AlertStore } from './alerts/alert-store.ts';
 import { FeedMonitor } from './alerts/feed-monitor.ts';
-import { feedSignals, kpiSignals } from './alerts/alert-signals.ts';
+import { feedSignals, kpiSignals, stateSignals } from './alerts/alert-signals.ts';
 import { writeCheckpoint } from './kpi/checkpoints.ts';
 import { LiveKpis } from './kpi/live-kpis.ts';
 import { portFacts } from './kpi/port-facts.ts';
@@ -125,7 +125,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     liveKpis.tick(now);
     const kpis = liveKpis.current();
     hub.publishKpis(kpis);
-    await alerts.evaluate([...feedSignals(feeds, now), ...kpiSignals(kpis)], now);
+    const state = liveKpis.latestState;
+    await alerts.evaluate(
+      [...feedSignals(feeds, now), ...kpiSignals(kpis), ...(state ? stateSignals(state, now) : [])],
+      now,
+    );
     const checkpoint = liveKpis.takeCheckpoint();
     if (checkpoint) await writeCheckpoint(options.db.pool, checkpoint.atMs, checkpoint.state);
   };

@@ -58,6 +58,17 @@ export function computeKpis(
   toMs: number,
   facts: PortFacts,
 ): KpiValue[] {
+  return computeWindow(stateAtFrom, events, fromMs, toMs, facts).kpis;
+}
+
+/** computeKpis, and the state at toMs it reached on the way (what the alert rules watch). */
+export function computeWindow(
+  stateAtFrom: PortState,
+  events: readonly StoredEvent[],
+  fromMs: number,
+  toMs: number,
+  facts: PortFacts,
+): { kpis: KpiValue[]; stateAtTo: PortState } {
   if (!(fromMs <= toMs))
     throw new RangeError(`KPI window [${fromMs}, ${toMs}) ends before it starts`);
   const state = cloneState(stateAtFrom);
@@ -69,8 +80,9 @@ export function computeKpis(
   }
   const from = new Date(fromMs).toISOString();
   const to = new Date(toMs).toISOString();
-  return modules
+  const kpis = modules
     .flatMap((module) => module.finish(state))
     .sort(compareResults)
     .map(({ id, scope, value }) => ({ id, scope, value, unit: UNIT.get(id)!, from, to }));
+  return { kpis, stateAtTo: state };
 }

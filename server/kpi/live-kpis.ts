@@ -13,7 +13,7 @@ import type { Queryable } from '../../db/queryable.ts';
 import type { StoredEvent } from '../../protocol/events.ts';
 import type { KpiValue } from '../../protocol/kpi.ts';
 import { CHECKPOINT_INTERVAL_MS, checkpointDue, type Checkpoint } from './checkpoints.ts';
-import { computeKpis } from './compute-kpis.ts';
+import { computeWindow } from './compute-kpis.ts';
 import { loadKpiInputs } from './history.ts';
 import type { PortFacts } from './port-facts.ts';
 import {
@@ -58,6 +58,7 @@ export class LiveKpis {
   private readonly eventIds = new Set<string>();
   private pending: Checkpoint | undefined;
   private late = 0;
+  private stateAtNow: PortState | undefined;
 
   /** Starts from history: the state and events the database holds for the window. */
   static async fromHistory(
@@ -140,13 +141,20 @@ export class LiveKpis {
 
   /** The KPIs of [now − window, now). */
   current(): KpiValue[] {
-    return computeKpis(
+    const { kpis, stateAtTo } = computeWindow(
       this.base,
       this.ordered(),
       this.nowMs - this.windowMs,
       this.nowMs,
       this.facts,
     );
+    this.stateAtNow = stateAtTo;
+    return kpis;
+  }
+
+  /** The port's state at the end of the window, as the last current() found it. */
+  get latestState(): PortState | undefined {
+    return this.stateAtNow;
   }
 
   /**
