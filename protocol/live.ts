@@ -54,6 +54,8 @@ export interface LiveSnapshot {
   alertSeq: number;
   /** The live KPIs as last computed (empty until the first computation). */
   kpis: KpiValue[];
+  /** The subscription in force (what the server kept of what was asked). */
+  subscription: LiveSubscription;
 }
 
 /** The live KPIs, about once a second; each supersedes the last, so it may be dropped. */
@@ -86,9 +88,17 @@ export interface ServerToClientEvents {
   kpis: (message: KpiMessage) => void;
 }
 
-/** What a client shows: only these kinds of entity are sent to it (all when absent). */
+/** What a client shows; each part narrows what it is sent (all when absent). */
 export interface LiveSubscription {
+  /** Its layers: only these kinds of entity. */
   kinds?: LiveEntityKind[];
+  /** Only what is inside this terminal (its bounds), and a last fix of what leaves it. */
+  terminalId?: string;
+  /**
+   * Only KPIs of these scopes: "port", "berth:T1-B3", or a prefix ending in ":" or "-"
+   * ("berth:", "lane:T1-G") for all scopes that start with it.
+   */
+  kpiScopes?: string[];
 }
 
 export interface ClientToServerEvents {

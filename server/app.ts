@@ -11,6 +11,7 @@ import { BatchWriter, type BatchWriterOptions } from './ingest/batch-writer.ts';
 import { startMqttIngest } from './ingest/mqtt-ingest.ts';
 import { LiveHub } from './live/live-hub.ts';
 import { fromEquipment, fromVessel } from './live/live-positions.ts';
+import { terminalBounds } from './live/live-filter.ts';
 import { attachLiveSocket } from './live/live-socket.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { apiDocs } from './routes/api-docs.ts';
@@ -87,7 +88,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     metrics,
     onEventsCommitted: (events) => liveKpis.add(events),
   });
-  const hub = new LiveHub({ flushIntervalMs: options.liveFlushIntervalMs ?? 200 });
+  const hub = new LiveHub({
+    flushIntervalMs: options.liveFlushIntervalMs ?? 200,
+    terminals: terminalBounds(options.portModel),
+  });
   hub.seed([
     ...(await latestEquipmentPositions(options.db.pool)).map(fromEquipment),
     ...(await latestVesselPositions(options.db.pool)).map(fromVessel),

@@ -35,9 +35,12 @@ const fix = (id: string, timeMs: number, lon = 122, extra: Partial<LivePosition>
   ({ id: id, kind: 'truck', timeMs, lon, lat: 30.6, ...extra }) as LivePosition;
 
 /** A hub whose clock the test sets, with one client attached. */
+/** Terminal T1 covers lon 122.00-122.10, lat 30.60-30.70. */
+const TERMINALS = new Map([['T1', [122.0, 30.6, 122.1, 30.7] as const]]);
+
 function setup(seed: LivePosition[] = []) {
   let clock = T0;
-  const hub = new LiveHub({ now: () => clock });
+  const hub = new LiveHub({ now: () => clock, terminals: TERMINALS });
   hub.seed(seed);
   const client = new FakeConnection('c1');
   const detach = hub.attach(client);
@@ -84,6 +87,7 @@ describe('LiveHub', () => {
         alerts: [],
         alertSeq: 0,
         kpis: [],
+        subscription: {},
       },
     ]);
     expect(hub.entityCount).toBe(2);
@@ -303,6 +307,54 @@ describe('subscriptions', () => {
     hub.subscribe('c1', { kinds: ['vessel'] });
     detach();
     expect(hub.snapshotFor('c1').positions.ids.sort()).toEqual(['T1', 'V1']);
+  });
+});
+
+describe('subscriptions to a terminal and to KPI scopes', () => {
+  const at = (id: string, timeMs: number, lon: number): LivePosition => ({
+    ...fix(id, timeMs),
+    lon,
+    lat: 30.65,
+  });
+
+  it('sends what is inside the terminal, and one last fix of what leaves it', () => {
+    const { hub, client } = setup([at('IN', T0, 122.05), at('OUT', T0, 123)]);
+    const snapshot = hub.subscribe('c1', { terminalId: 'T1' });
+    expect(snapshot.positions.ids).toEqual(['IN']);
+    expect(snapshot.subscription).toEqual({ terminalId: 'T1' });
+    hub.publishPositions([at('IN', T0 + 1, 122.2), at('OUT', T0 + 1, 123.1)]);
+    hub.flush();
+    hub.publishPositions([at('IN', T0 + 2, 122.3), at('OUT', T0 + 2, 122.01)]);
+    hub.flush();
+    expect(client.batches.map((b) => b.positions.ids)).toEqual([['IN'], ['OUT']]);
+  });
+
+  it('leaves out a terminal the port does not have, and says so in the snapshot', () => {
+    const { hub } = setup([at('A', T0, 122.05), at('B', T0, 123)]);
+    const snapshot = hub.subscribe('c1', { terminalId: 'T9', kinds: ['truck'] });
+    expect(snapshot.subscription).toEqual({ kinds: ['truck'] });
+    expect(snapshot.positions.ids.sort()).toEqual(['A', 'B']);
+  });
+
+  it('sends only the KPIs of the scopes asked for: exact, or by a prefix', () => {
+    const { hub, client } = setup();
+    const kpi = (scope: string) => ({
+      id: 'berth.occupancy',
+      scope,
+      value: 0.5,
+      unit: 'ratio',
+      from: 'a',
+      to: 'b',
+    });
+    const all = ['port', 'berth:T1-B1', 'berth:T1-B2', 'lane:T1-G01', 'lane:T2-G01'].map(kpi);
+    hub.publishKpis(all);
+    const snapshot = hub.subscribe('c1', { kpiScopes: ['port', 'lane:T1-', 'berth:T1-B2x'] });
+    expect(snapshot.kpis.map((k) => k.scope)).toEqual(['port', 'lane:T1-G01']);
+    hub.publishKpis(all);
+    expect(client.kpis.at(-1)!.kpis.map((k) => k.scope)).toEqual(['port', 'lane:T1-G01']);
+    hub.subscribe('c1', { kpiScopes: ['berth:'] });
+    hub.publishKpis(all);
+    expect(client.kpis.at(-1)!.kpis.map((k) => k.scope)).toEqual(['berth:T1-B1', 'berth:T1-B2']);
   });
 });
 

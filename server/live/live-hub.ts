@@ -4,19 +4,21 @@
 //
 // Positions are coalesced per entity: between two flushes only the newest fix of each
 // entity is kept, and a flush sends those as one columnar batch. The rate is therefore
-// bounded by the flush interval, not by how fast feeds send.
+// bounded by the flush interval, not by how fast feeds send. Each connection gets what
+// its subscription lets through (live-filter.ts); connections that subscribe alike share
+// one filter, and each distinct batch is built once.
 import type { Alert } from '../../protocol/alerts.ts';
 import type { KpiValue } from '../../protocol/kpi.ts';
 import type {
   AlertMessage,
   KpiMessage,
-  LiveEntityKind,
   LivePosition,
   LiveSubscription,
   LiveSnapshot,
   PositionBatch,
   PositionColumns,
 } from '../../protocol/live.ts';
+import { LiveFilter, type Bounds } from './live-filter.ts';
 
 export interface HubConnection {
   readonly id: string;
@@ -32,6 +34,8 @@ export interface HubConnection {
 export interface LiveHubOptions {
   flushIntervalMs?: number;
   now?: () => number;
+  /** The bounds of each terminal, for subscriptions to one terminal. */
+  terminals?: ReadonlyMap<string, Bounds>;
 }
 
 export function toColumns(positions: Iterable<LivePosition>): PositionColumns {
@@ -62,8 +66,11 @@ export class LiveHub {
   private readonly latest = new Map<string, LivePosition>();
   private readonly dirty = new Set<string>();
   private readonly connections = new Map<string, HubConnection>();
-  /** Per connection, the kinds it asked for; absent: everything. */
-  private readonly filters = new Map<string, ReadonlySet<LiveEntityKind>>();
+  /** Per connection, its filter; one per distinct subscription, shared. */
+  private readonly filterOf = new Map<string, LiveFilter>();
+  private readonly filters = new Map<string, { filter: LiveFilter; users: number }>();
+  private readonly everything: LiveFilter;
+  private readonly terminals: ReadonlyMap<string, Bounds>;
   private seq = 0;
   private alertSeq = 0;
   private readonly openAlerts = new Map<string, Alert>();
@@ -75,6 +82,8 @@ export class LiveHub {
   constructor(options: LiveHubOptions = {}) {
     this.flushIntervalMs = options.flushIntervalMs ?? 200;
     this.now = options.now ?? Date.now;
+    this.terminals = options.terminals ?? new Map();
+    this.everything = new LiveFilter({}, undefined);
   }
 
   get connectionCount(): number {
@@ -111,23 +120,32 @@ export class LiveHub {
     this.dirty.clear();
   }
 
-  /** The picture now, as a connection with this filter sees it. */
-  snapshot(kinds?: ReadonlySet<LiveEntityKind>): LiveSnapshot {
-    const positions = [...this.latest.values()];
+  /** The picture now, as a connection with this filter sees it (everything by default). */
+  snapshot(filter: LiveFilter = this.everything): LiveSnapshot {
     return {
       seq: this.seq,
       serverTimeMs: this.now(),
-      positions: toColumns(kinds ? positions.filter((p) => kinds.has(p.kind)) : positions),
+      positions: toColumns(filter.picture(this.latest.values())),
       alerts: [...this.openAlerts.values()],
       alertSeq: this.alertSeq,
-      kpis: this.kpis,
+      kpis: filter.kpis(this.kpis),
+      subscription: filter.subscription,
     };
   }
 
   publishKpis(kpis: KpiValue[]): void {
     this.kpis = kpis;
-    const message: KpiMessage = { serverTimeMs: this.now(), kpis };
-    for (const connection of this.connections.values()) connection.sendKpis(message);
+    const serverTimeMs = this.now();
+    const messages = new Map<LiveFilter, KpiMessage>();
+    for (const connection of this.connections.values()) {
+      const filter = this.filterFor(connection.id);
+      let message = messages.get(filter);
+      if (!message) {
+        message = { serverTimeMs, kpis: filter.kpis(kpis) };
+        messages.set(filter, message);
+      }
+      connection.sendKpis(message);
+    }
   }
 
   /** The alerts open at start, without sending them as news. */
@@ -149,20 +167,43 @@ export class LiveHub {
     connection.sendSnapshot(this.snapshot());
     return () => {
       this.connections.delete(connection.id);
-      this.filters.delete(connection.id);
+      this.release(connection.id);
     };
   }
 
-  /** Changes what a connection gets and returns the snapshot that matches it. */
+  /**
+   * Changes what a connection gets and returns the snapshot that matches it. A terminal
+   * the port does not have is left out of the subscription (the snapshot says what holds).
+   */
   subscribe(connectionId: string, subscription: LiveSubscription): LiveSnapshot {
-    if (subscription.kinds) this.filters.set(connectionId, new Set(subscription.kinds));
-    else this.filters.delete(connectionId);
-    return this.snapshot(this.filters.get(connectionId));
+    const { terminalId, ...rest } = subscription;
+    const bounds = terminalId === undefined ? undefined : this.terminals.get(terminalId);
+    const kept: LiveSubscription = bounds ? { ...rest, terminalId } : rest;
+    this.release(connectionId);
+    const candidate = new LiveFilter(kept, bounds);
+    const shared = this.filters.get(candidate.key) ?? { filter: candidate, users: 0 };
+    shared.users += 1;
+    this.filters.set(candidate.key, shared);
+    this.filterOf.set(connectionId, shared.filter);
+    return this.snapshot(shared.filter);
+  }
+
+  private release(connectionId: string): void {
+    const filter = this.filterOf.get(connectionId);
+    if (!filter) return;
+    this.filterOf.delete(connectionId);
+    const shared = this.filters.get(filter.key)!;
+    shared.users -= 1;
+    if (shared.users === 0) this.filters.delete(filter.key);
+  }
+
+  private filterFor(connectionId: string): LiveFilter {
+    return this.filterOf.get(connectionId) ?? this.everything;
   }
 
   /** The snapshot a connection would get now (after a gap it asks again). */
   snapshotFor(connectionId: string): LiveSnapshot {
-    return this.snapshot(this.filters.get(connectionId));
+    return this.snapshot(this.filterFor(connectionId));
   }
 
   flush(): void {
@@ -172,19 +213,14 @@ export class LiveHub {
     this.seq += 1;
     // Every connection gets every batch (empty when nothing it shows moved), so its seq
     // has no gaps of its own; each distinct filter's columns are built once.
-    const batches = new Map<string, PositionBatch>();
+    const batches = new Map<LiveFilter, PositionBatch>();
     const serverTimeMs = this.now();
     for (const connection of this.connections.values()) {
-      const kinds = this.filters.get(connection.id);
-      const key = kinds ? [...kinds].sort().join(',') : '*';
-      let batch = batches.get(key);
+      const filter = this.filterFor(connection.id);
+      let batch = batches.get(filter);
       if (!batch) {
-        batch = {
-          seq: this.seq,
-          serverTimeMs,
-          positions: toColumns(kinds ? changed.filter((p) => kinds.has(p.kind)) : changed),
-        };
-        batches.set(key, batch);
+        batch = { seq: this.seq, serverTimeMs, positions: toColumns(filter.changes(changed)) };
+        batches.set(filter, batch);
       }
       connection.sendPositions(batch);
     }

@@ -40,16 +40,33 @@ export function attachLiveSocket(httpServer: HttpServer, hub: LiveHub): Server {
     });
     socket.on('subscribe', (subscription, reply) => {
       if (typeof reply !== 'function') return;
-      const kinds = (subscription as LiveSubscription | undefined)?.kinds;
-      // The wire is untrusted: unknown kinds are ignored rather than trusted.
-      const valid = Array.isArray(kinds)
-        ? kinds.filter((k): k is LiveEntityKind =>
-            (LIVE_ENTITY_KINDS as readonly unknown[]).includes(k),
-          )
-        : undefined;
-      reply(hub.subscribe(socket.id, valid ? { kinds: valid } : {}));
+      reply(hub.subscribe(socket.id, fromWire(subscription)));
     });
     socket.on('disconnect', detach);
   });
   return io;
+}
+
+const isText = (v: unknown, max: number): v is string =>
+  typeof v === 'string' && v.length > 0 && v.length <= max;
+
+/**
+ * The wire is untrusted: what is not of the right shape (unknown kinds, a terminal id or
+ * scopes that are not short strings) is left out, and the snapshot in the reply shows
+ * the subscription that holds.
+ */
+function fromWire(value: unknown): LiveSubscription {
+  const asked = (typeof value === 'object' && value !== null ? value : {}) as Record<
+    string,
+    unknown
+  >;
+  const subscription: LiveSubscription = {};
+  if (Array.isArray(asked.kinds))
+    subscription.kinds = asked.kinds.filter((k): k is LiveEntityKind =>
+      (LIVE_ENTITY_KINDS as readonly unknown[]).includes(k),
+    );
+  if (isText(asked.terminalId, 64)) subscription.terminalId = asked.terminalId;
+  if (Array.isArray(asked.kpiScopes))
+    subscription.kpiScopes = asked.kpiScopes.filter((k) => isText(k, 80)).slice(0, 100);
+  return subscription;
 }
