@@ -130,8 +130,8 @@ export const KPI_DEFINITIONS = [
     name: { en: 'Truck turn time (median)', 'zh-CN': '集卡周转时间（中位数）' },
     unit: 's',
     definition: {
-      en: 'Median of out-gate completion − in-gate completion per truck visit, for visits that left in the window (visits with no in-gate on record excluded).',
-      'zh-CN': '窗口内离港集卡的（出闸完成 − 进闸完成）中位数。',
+      en: 'Median of out-gate completion − in-gate completion per truck visit (TIC 4.0; a port may choose queue entry at the in-gate instead), for visits that left in the window (visits with no start on record excluded).',
+      'zh-CN': '窗口内离港集卡的（出闸完成 − 进闸完成）中位数（TIC 4.0；港口可改为自进闸排队起算）。',
     },
     scopes: ['port'],
   }),
@@ -140,7 +140,7 @@ export const KPI_DEFINITIONS = [
     name: { en: 'Truck turn time (P90)', 'zh-CN': '集卡周转时间（P90）' },
     unit: 's',
     definition: {
-      en: '90th percentile of out-gate completion − in-gate completion per visit that left in the window.',
+      en: '90th percentile of out-gate completion − in-gate completion (or queue entry, by the port’s choice) per visit that left in the window.',
       'zh-CN': '窗口内离港集卡周转时间的第 90 百分位。',
     },
     scopes: ['port'],

@@ -27,6 +27,7 @@ import { FeedMonitor } from './alerts/feed-monitor.ts';
 import { feedSignals, kpiSignals, stateSignals } from './alerts/alert-signals.ts';
 import { writeCheckpoint } from './kpi/checkpoints.ts';
 import { LiveKpis } from './kpi/live-kpis.ts';
+import type { KpiChoices } from './kpi/kpi-choices.ts';
 import { portFacts } from './kpi/port-facts.ts';
 import { kpiRoutes } from './routes/kpis.ts';
 import type { AlertRuleId } from '../protocol/alerts.ts';
@@ -52,6 +53,8 @@ export interface AppOptions {
   writer?: Omit<BatchWriterOptions, 'metrics'>;
   /** The alert rules in force (defaults, or loaded from QUAYSIDE_ALERT_RULES). */
   alertRules?: Record<AlertRuleId, AlertRule>;
+  /** How KPIs that terminals define differently are computed (QUAYSIDE_KPI_DEFINITIONS). */
+  kpiChoices?: KpiChoices;
   alertIntervalMs?: number;
   /** AIS listeners (AIS_UDP_PORT, AIS_TCP_PORT); a port of 0 lets the OS choose (tests). */
   ais?: { host: string; udpPort?: number; tcpPort?: number };
@@ -81,7 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const metrics = createMetrics();
-  const facts = portFacts(options.portModel);
+  const facts = portFacts(options.portModel, options.kpiChoices);
   const liveKpis = await LiveKpis.fromHistory(options.db.pool, facts, Date.now());
   const writer = new BatchWriter(options.db.pool, {
     ...options.writer,

@@ -12,6 +12,7 @@ export interface ServerConfig {
   portModelPath: string | undefined;
   mqttUrl: string | undefined;
   alertRulesPath: string | undefined;
+  kpiDefinitionsPath: string | undefined;
   aisUdpPort: number | undefined;
   aisTcpPort: number | undefined;
   /** Days of raw time-series rows kept (TimescaleDB); undefined keeps everything. */
@@ -56,6 +57,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     portModelPath: env.PORT_MODEL || undefined,
     mqttUrl: env.MQTT_URL || undefined,
     alertRulesPath: env.QUAYSIDE_ALERT_RULES || undefined,
+    kpiDefinitionsPath: env.QUAYSIDE_KPI_DEFINITIONS || undefined,
     aisUdpPort: env.AIS_UDP_PORT ? parsePort('AIS_UDP_PORT', env.AIS_UDP_PORT, 0) : undefined,
     aisTcpPort: env.AIS_TCP_PORT ? parsePort('AIS_TCP_PORT', env.AIS_TCP_PORT, 0) : undefined,
     retentionDays: parseDays('QUAYSIDE_RETENTION_DAYS', env.QUAYSIDE_RETENTION_DAYS),

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { openDatabase } from '../db/database.ts';
+import { loadKpiChoices } from './kpi/kpi-choices.ts';
 import { loadAlertRules } from './alerts/alert-rules.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, readConfig } from './config.ts';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     logger,
     ...(config.mqttUrl ? { mqtt: { url: config.mqttUrl } } : {}),
     alertRules: loadAlertRules(config.alertRulesPath),
+    kpiChoices: loadKpiChoices(config.kpiDefinitionsPath),
     ...(config.aisUdpPort !== undefined || config.aisTcpPort !== undefined
       ? { ais: { host: config.host, udpPort: config.aisUdpPort, tcpPort: config.aisTcpPort } }
       : {}),

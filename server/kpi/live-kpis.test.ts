@@ -95,7 +95,7 @@ describe('LiveKpis', () => {
     live.tick(min(5 * 60 + 10)); // the base moves to 2 h 40 min
     const checkpoint = live.takeCheckpoint();
     expect(checkpoint?.atMs).toBe(min(120));
-    expect([...checkpoint!.state.visits]).toEqual([['V1', min(-200)]]);
+    expect([...checkpoint!.state.visits]).toEqual([['V1', { inGateMs: min(-200) }]]);
     expect(live.takeCheckpoint()).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PortFeature, PortModel } from '../../protocol/port-model.ts';
+import { DEFAULT_KPI_CHOICES } from './kpi-choices.ts';
 import { portFacts } from './port-facts.ts';
 
 const square = {
@@ -71,6 +72,10 @@ describe('portFacts', () => {
       blocks: [{ id: 'Y1', capacityTeu: 1200 }],
       gateLaneIds: ['G-in-1'],
       inspectionLaneIds: ['X1'],
+      choices: DEFAULT_KPI_CHOICES,
+    });
+    expect(portFacts(model, { truckTurnTimeFrom: 'gate_arrival' }).choices).toEqual({
+      truckTurnTimeFrom: 'gate_arrival',
     });
   });
 });

@@ -1,17 +1,21 @@
-// What the KPIs need from the port model: the places that count even when nothing happens
-// there (an idle berth is 0 % occupied, an idle lane passes 0 trucks an hour) and the
-// capacity of each yard block.
+// What the KPIs need to know besides the events: from the port model, the places that
+// count even when nothing happens there (an idle berth is 0 % occupied, an idle lane
+// passes 0 trucks an hour) and the capacity of each yard block; and the port's choices
+// where terminals define a KPI differently.
 import type { PortModel } from '../../protocol/port-model.ts';
+import { DEFAULT_KPI_CHOICES, type KpiChoices } from './kpi-choices.ts';
 
 export interface PortFacts {
   berthIds: readonly string[];
   blocks: readonly { id: string; capacityTeu: number }[];
   gateLaneIds: readonly string[];
   inspectionLaneIds: readonly string[];
+  choices: KpiChoices;
 }
 
-export function portFacts(model: PortModel): PortFacts {
+export function portFacts(model: PortModel, choices: KpiChoices = DEFAULT_KPI_CHOICES): PortFacts {
   const facts = {
+    choices,
     berthIds: [] as string[],
     blocks: [] as { id: string; capacityTeu: number }[],
     gateLaneIds: [] as string[],

@@ -8,15 +8,16 @@ import type {
   EquipmentStatus,
   InspectionStatus,
   PortState,
+  VisitStatus,
 } from './port-state.ts';
 
-export const STATE_FORMAT = 1;
+export const STATE_FORMAT = 2;
 
 export interface PortStateJson {
   format: typeof STATE_FORMAT;
   equipment: [string, EquipmentStatus][];
   boxes: [string, BoxStatus][];
-  visits: [string, number][];
+  visits: [string, VisitStatus][];
   inspections: [string, InspectionStatus][];
   calls: [string, CallStatus][];
 }

@@ -63,15 +63,20 @@ describe('the fold', () => {
     });
   });
 
-  it('opens a truck visit at in-gate completion and closes it at out-gate completion', () => {
+  it('opens a truck visit at the in-gate and closes it at out-gate completion or rejection', () => {
     const state = foldEvents(emptyPortState(), [
       gate(0, 'V1', 'in', 'arrived'),
       gate(2, 'V1', 'in', 'completed'),
+      gate(1, 'V2', 'in', 'arrived'),
       gate(3, 'V2', 'in', 'rejected'),
+      gate(5, 'V3', 'in', 'completed'),
     ]);
-    expect([...state.visits]).toEqual([['V1', min(2)]]);
+    expect([...state.visits]).toEqual([
+      ['V1', { arrivedMs: min(0), inGateMs: min(2) }],
+      ['V3', { inGateMs: min(5) }],
+    ]);
     applyEvent(state, gate(40, 'V1', 'out', 'completed'));
-    expect(state.visits.size).toBe(0);
+    expect([...state.visits.keys()]).toEqual(['V3']);
   });
 
   it('tracks inspections from queue entry to completion', () => {

@@ -57,6 +57,13 @@ export interface InspectionStatus {
   startedMs?: number;
 }
 
+export interface VisitStatus {
+  /** When it joined the in-gate queue, if reported. */
+  arrivedMs?: number;
+  /** In-gate completion: the truck is in the terminal. */
+  inGateMs?: number;
+}
+
 export interface CallStatus {
   /** The first report of each actual JIT timestamp. */
   actual: Partial<Record<ActualTimestamp, number>>;
@@ -79,8 +86,11 @@ export interface PortState {
   equipment: Map<string, EquipmentStatus>;
   /** Boxes in the terminal, by container number; they leave on GTOT or LOAD. */
   boxes: Map<string, BoxStatus>;
-  /** Open truck visits: visitId → in-gate completion; they leave at out-gate completion. */
-  visits: Map<string, number>;
+  /**
+   * Open truck visits, from joining the in-gate queue (or in-gate completion, when no
+   * arrival is reported) to out-gate completion or rejection at the in-gate.
+   */
+  visits: Map<string, VisitStatus>;
   /** Open inspections, by inspectionKey(lane, box); they leave when completed. */
   inspections: Map<string, InspectionStatus>;
   /** Open calls; they leave at ATD-Berth. */
@@ -275,9 +285,15 @@ function applyEquipmentState(state: PortState, event: StoredEvent<EquipmentState
 }
 
 function applyGate(state: PortState, event: StoredEvent<GateEvent>): void {
-  if (event.phase !== 'completed') return;
-  if (event.direction === 'out') state.visits.delete(event.visitId);
-  else if (!state.visits.has(event.visitId)) state.visits.set(event.visitId, event.timeMs);
+  const visit = state.visits.get(event.visitId);
+  if (event.direction === 'out') {
+    if (event.phase === 'completed') state.visits.delete(event.visitId);
+  } else if (event.phase === 'arrived') {
+    if (!visit) state.visits.set(event.visitId, { arrivedMs: event.timeMs });
+  } else if (event.phase === 'completed') {
+    if (visit?.inGateMs === undefined)
+      state.visits.set(event.visitId, { ...visit, inGateMs: event.timeMs });
+  } else if (event.phase === 'rejected') state.visits.delete(event.visitId);
 }
 
 function applyInspection(state: PortState, event: StoredEvent<InspectionEvent>): void {

@@ -1,6 +1,7 @@
-// The gate. Turn time: out-gate completion − in-gate completion of one truck visit, for
-// visits that left in the window (the in-gate may lie before it); a visit whose in-gate
-// was never reported is left out. Throughput: completed lane transactions, in and out
+// The gate. Turn time: out-gate completion − in-gate completion of one truck visit (TIC
+// 4.0; or − joining the in-gate queue, by the port's choice), for visits that left in
+// the window (the start may lie before it); a visit whose start was never reported is
+// left out. Throughput: completed lane transactions, in and out
 // lanes alike, per hour of the window.
 import type { StoredEvent } from '../../../protocol/events.ts';
 import { placesOf, scopeOf, type AccumulatorFactory } from '../accumulator.ts';
@@ -10,13 +11,16 @@ import { addTo, percentileSeconds, perHour, sum } from '../statistics.ts';
 export const gate: AccumulatorFactory = (window) => {
   const turnMs: number[] = [];
   const completed = new Map<string, number>();
+  const fromArrival = window.facts.choices.truckTurnTimeFrom === 'gate_arrival';
 
   return {
     observe(event: StoredEvent, before: PortState) {
       if (event.type !== 'gate' || event.phase !== 'completed') return;
       addTo(completed, event.laneId, 1);
-      const inGateMs = before.visits.get(event.visitId);
-      if (event.direction === 'out' && inGateMs !== undefined) turnMs.push(event.timeMs - inGateMs);
+      if (event.direction !== 'out') return;
+      const visit = before.visits.get(event.visitId);
+      const startMs = fromArrival ? visit?.arrivedMs : visit?.inGateMs;
+      if (startMs !== undefined) turnMs.push(event.timeMs - startMs);
     },
     finish() {
       const windowMs = window.toMs - window.fromMs;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { box, kpisOf, valueOf } from '../test-support/events.ts';
+import { box, FACTS, kpisOf, valueOf } from '../test-support/events.ts';
 import { teuOf } from './yard.ts';
 
 const HOUR_S = 3600;
@@ -34,7 +34,7 @@ describe('yard utilisation', () => {
 
   it('is 0 for an empty yard, and none without blocks in the model', () => {
     expect(valueOf(kpisOf([], 0, 60), 'yard.utilisation', 'block:Y2')).toBe(0);
-    const noBlocks = { berthIds: [], blocks: [], gateLaneIds: [], inspectionLaneIds: [] };
+    const noBlocks = { ...FACTS, blocks: [] };
     expect(valueOf(kpisOf([], 0, 60, undefined, noBlocks), 'yard.utilisation')).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import type {
 } from '../../../protocol/events.ts';
 import type { KpiValue } from '../../../protocol/kpi.ts';
 import { computeKpis } from '../compute-kpis.ts';
+import { DEFAULT_KPI_CHOICES } from '../kpi-choices.ts';
 import type { PortFacts } from '../port-facts.ts';
 import { emptyPortState, type PortState } from '../port-state.ts';
 
@@ -142,6 +143,7 @@ export const FACTS: PortFacts = {
   ],
   gateLaneIds: ['G-in-01', 'G-out-01'],
   inspectionLaneIds: ['X1', 'X2'],
+  choices: DEFAULT_KPI_CHOICES,
 };
 
 /** computeKpis over [fromMinutes, toMinutes) with the test facts. */

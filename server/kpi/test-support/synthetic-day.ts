@@ -6,6 +6,7 @@
 // trucks and a scanner reporting their states. Deterministic for a seed.
 import type { PortEvent } from '../../../protocol/events.ts';
 import { iso6346CheckDigit } from '../../../protocol/identifiers.ts';
+import { DEFAULT_KPI_CHOICES } from '../kpi-choices.ts';
 import type { PortFacts } from '../port-facts.ts';
 
 export const SYNTHETIC_FACTS: PortFacts = {
@@ -16,6 +17,7 @@ export const SYNTHETIC_FACTS: PortFacts = {
   ],
   gateLaneIds: ['S-G-in-1', 'S-G-out-1'],
   inspectionLaneIds: ['S-X1'],
+  choices: DEFAULT_KPI_CHOICES,
 };
 
 const MINUTE = 60_000;
