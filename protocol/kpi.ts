@@ -131,7 +131,8 @@ export const KPI_DEFINITIONS = [
     unit: 's',
     definition: {
       en: 'Median of out-gate completion − in-gate completion per truck visit (TIC 4.0; a port may choose queue entry at the in-gate instead), for visits that left in the window (visits with no start on record excluded).',
-      'zh-CN': '窗口内离港集卡的（出闸完成 − 进闸完成）中位数（TIC 4.0；港口可改为自进闸排队起算）。',
+      'zh-CN':
+        '窗口内离港集卡的（出闸完成 − 进闸完成）中位数（TIC 4.0；港口可改为自进闸排队起算）。',
     },
     scopes: ['port'],
   }),
