@@ -3,46 +3,22 @@
 // (ingest has its own tests) so the push path alone is pushed to its limits. Every client must converge on
 // the server's picture, the slow one must not grow the server's buffers, and the one
 // that reconnects must resynchronise from a snapshot.
-import type { Socket as NetSocket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
-import type { LiveSnapshot, PositionColumns } from '../../protocol/live.ts';
 import { embeddedEngine, type EngineUnderTest } from '../helpers/engines.ts';
-import { connectLiveClient, type RecordingLiveClient } from '../helpers/live-client.ts';
+import {
+  connectLiveClient,
+  heldForClient,
+  readerOf,
+  trackPicture,
+  type RecordingLiveClient,
+} from '../helpers/live-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
 
 // Enough that a stalled reader's kernel socket buffers fill within a second or two
 // (each batch of all entities is about 2 MB), so the drop path really runs.
 const ENTITIES = 20_000;
 const ROUNDS = 40; // one every 200 ms, matching the hub's flush
-
-/** A client's own picture (id -> fix time), kept as a real client would: resync on a gap. */
-function track(client: RecordingLiveClient) {
-  const picture = new Map<string, number>();
-  let seq: number | undefined;
-  const apply = (columns: PositionColumns) =>
-    columns.ids.forEach((id, i) =>
-      picture.set(id, Math.max(picture.get(id) ?? 0, columns.timeMs[i]!)),
-    );
-  const fromSnapshot = (snapshot: LiveSnapshot) => {
-    picture.clear();
-    apply(snapshot.positions);
-    seq = snapshot.seq;
-  };
-  let resyncs = 0;
-  client.socket.on('snapshot', fromSnapshot);
-  client.socket.on('positions', (batch) => {
-    if (seq === undefined || batch.seq <= seq) return;
-    const gap = batch.seq !== seq + 1;
-    apply(batch.positions);
-    seq = batch.seq;
-    if (gap) {
-      resyncs += 1;
-      client.socket.emit('resync', fromSnapshot);
-    }
-  });
-  return { picture, resyncs: () => resyncs };
-}
 
 describe('the live channel under load', () => {
   let engine: EngineUnderTest;
@@ -67,23 +43,19 @@ describe('the live channel under load', () => {
       RecordingLiveClient,
       RecordingLiveClient,
     ];
-    const tracked = clients.map(track);
+    const tracked = clients.map(trackPicture);
     await Promise.all(clients.map((c) => c.until(() => c.snapshots.length > 0)));
 
     // The slow client stops reading its socket: the server must drop its batches, not queue them.
-    // ws's own pause: pausing the net socket underneath is undone by ws's receiver on drain.
-    const slowSocket = (
-      slow.socket.io.engine.transport as unknown as { ws: { pause(): void; resume(): void } }
-    ).ws;
-    const slowId = slow.socket.io.engine.id!;
+    const slowReader = readerOf(slow);
     let largestBuffer = 0;
     let largestUnsentMb = 0;
 
     for (let round = 0; round < ROUNDS; round += 1) {
-      if (round === 5) slowSocket.pause();
+      if (round === 5) slowReader.pause();
       if (round === 10) rejoining.socket.disconnect();
       if (round === 20) rejoining.socket.connect();
-      if (round === 30) slowSocket.resume();
+      if (round === 30) slowReader.resume();
       const t = Date.now();
       server.app.hub.publishPositions(
         Array.from({ length: ENTITIES }, (_, i) => ({
@@ -94,19 +66,9 @@ describe('the live channel under load', () => {
           lat: 30.615,
         })),
       );
-      // What the server holds for the slow client: packets queued in engine.io, and bytes
-      // its WebSocket could not yet hand to the kernel.
-      type EngineSocket = {
-        writeBuffer: unknown[];
-        transport: { socket?: { _socket?: NetSocket } };
-      };
-      const serverSide = (
-        server.app.io.engine as unknown as { clients: Record<string, EngineSocket> }
-      ).clients[slowId];
-      largestBuffer = Math.max(largestBuffer, serverSide?.writeBuffer.length ?? 0);
-      const unsent = serverSide?.transport.socket?._socket?.writableLength;
-      if (unsent === undefined) throw new Error('cannot see the slow client from the server');
-      largestUnsentMb = Math.max(largestUnsentMb, unsent / 2 ** 20);
+      const held = heldForClient(server.app.io, slow);
+      largestBuffer = Math.max(largestBuffer, held.packets);
+      largestUnsentMb = Math.max(largestUnsentMb, held.unsentBytes / 2 ** 20);
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, 200 - (Date.now() - t))));
     }
 
