@@ -32,6 +32,13 @@ export interface DatabaseOptions {
 }
 
 const POOL_SIZE = 4;
+/**
+ * The embedded engine runs one statement at a time whatever the pool, and pglite-socket
+ * can interleave one connection's extended-protocol messages with another's when a large
+ * message (a KPI checkpoint) spans several reads, clobbering the unnamed portal ("portal
+ * does not exist"). One connection keeps every statement whole.
+ */
+const EMBEDDED_POOL_SIZE = 1;
 
 async function enableTimescaleDb(pool: pg.Pool): Promise<boolean> {
   const { rows } = await pool.query(
@@ -79,7 +86,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const pool = new pg.Pool({
     ...config,
-    max: POOL_SIZE,
+    max: embedded ? EMBEDDED_POOL_SIZE : POOL_SIZE,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
     application_name: options.applicationName ?? 'quayside',

@@ -1,6 +1,7 @@
 // POST /api/v1/events and vessel telemetry over each real engine: every event type is
 // stored in its table, bad events are named with their reasons, resends are not stored
 // twice, and the API description and metrics tell an integrator what happened.
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.ts';
 import { enginesUnderTest, type EngineUnderTest } from '../helpers/engines.ts';
@@ -171,7 +172,9 @@ describe.each(enginesUnderTest())('events and vessels on $name', ({ make }) => {
 
   it('answers 429 with Retry-After when the write queue is full, and loses nothing it accepted', async () => {
     const small = await startTestServer(db, { writer: { maxQueuedItems: 3 } });
-    const blocker = await db.pool.connect();
+    // A connection of its own, outside the server's pool (the embedded engine's has one).
+    const blocker = new pg.Client(db.pool.options);
+    await blocker.connect();
     try {
       await blocker.query('BEGIN');
       await blocker.query('LOCK TABLE container_event IN ACCESS EXCLUSIVE MODE');
@@ -186,7 +189,7 @@ describe.each(enginesUnderTest())('events and vessels on $name', ({ make }) => {
       expect(await count(db, 'ingested_event', `event_id LIKE 'Q1-%'`)).toBe(1);
       expect(await count(db, 'ingested_event', `event_id LIKE 'Q2-%'`)).toBe(0);
     } finally {
-      blocker.release();
+      await blocker.end();
       await small.close();
     }
   });
