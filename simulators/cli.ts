@@ -4,17 +4,21 @@
 import { parseArgs } from 'node:util';
 import type { PortModel } from '../protocol/port-model.ts';
 import { IngestClient } from './ingest-client.ts';
+import { MqttFeed } from './mqtt-feed.ts';
+import { MqttPublisher } from './mqtt-publisher.ts';
 import { runBackfill, runLive } from './run-modes.ts';
 import { Simulation } from './simulation.ts';
 
-const USAGE = `usage: npm run simulate -- [--target URL] [--key KEY] [--seed N] [--speed X | --backfill DAY]
+const USAGE = `usage: npm run simulate -- [--target URL] [--key KEY] [--seed N] [--speed X | --backfill DAY] [--mqtt URL]
   --target    server URL (default http://127.0.0.1:8080)
   --key       ingest key (default: QUAYSIDE_INGEST_KEY)
   --seed      random seed; the same seed and start give the same run (default 1)
   --speed     simulated seconds per real second (default 1, real time); faster runs start
               24 hours in the past and never run ahead of the wall clock
   --backfill  a past UTC day (YYYY-MM-DD): generate it whole, send it as fast as the
-              server takes it, print a summary and exit`;
+              server takes it, print a summary and exit
+  --mqtt      publish events and positions to this MQTT broker (the server's MQTT_URL)
+              instead of POSTing them; AIS static reports still go by HTTP (live modes only)`;
 
 const DAY = 86_400_000;
 const log = (message: string) => console.log(`simulate: ${message}`);
@@ -53,6 +57,15 @@ async function fetchPortModel(target: string): Promise<PortModel> {
   }
 }
 
+async function connectMqtt(url: string, client: IngestClient) {
+  try {
+    const publisher = await MqttPublisher.connect(url, 'simulator');
+    return { publisher, feed: new MqttFeed(publisher, client, log) };
+  } catch (error) {
+    fail(`cannot reach the MQTT broker at ${url}: ${(error as Error).message}`, 1);
+  }
+}
+
 function options() {
   try {
     return parseArgs({
@@ -62,6 +75,7 @@ function options() {
         seed: { type: 'string' },
         speed: { type: 'string' },
         backfill: { type: 'string' },
+        mqtt: { type: 'string' },
         help: { type: 'boolean' },
       },
     }).values;
@@ -80,6 +94,8 @@ async function main(): Promise<void> {
   if (!key) fail('no ingest key: pass --key or set QUAYSIDE_INGEST_KEY');
   if (values.backfill !== undefined && values.speed !== undefined)
     fail('--speed and --backfill do not go together');
+  if (values.backfill !== undefined && values.mqtt !== undefined)
+    fail('--backfill sends by HTTP, with back-pressure; --mqtt is for live runs');
   const seed = Math.round(positiveNumber('seed', values.seed, 1));
   const speed = positiveNumber('speed', values.speed, 1);
   const target = values.target.replace(/\/$/, '');
@@ -114,16 +130,22 @@ async function main(): Promise<void> {
     process.exit(rejected > 0 ? 1 : 0);
   }
 
-  log(`running at ${speed}x from ${new Date(startMs).toISOString()} against ${target}`);
-  const run = runLive(simulation, client, speed);
+  const mqtt = values.mqtt === undefined ? undefined : await connectMqtt(values.mqtt, client);
+  log(
+    `running at ${speed}x from ${new Date(startMs).toISOString()} against ${target}` +
+      (mqtt ? ` through ${values.mqtt}` : ''),
+  );
+  const run = runLive(simulation, mqtt?.feed ?? client, speed);
   const stop = () => {
     run.stop();
     // Pending events are worth a moment's wait; positions are not.
     const deadline = setTimeout(() => process.exit(0), 3_000);
-    void client.events.idle().then(() => {
-      clearTimeout(deadline);
-      process.exit(0);
-    });
+    void Promise.all([client.events.idle(), mqtt?.feed.idle().then(() => mqtt.publisher.close())])
+      .catch(() => undefined)
+      .then(() => {
+        clearTimeout(deadline);
+        process.exit(0);
+      });
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

@@ -3,7 +3,7 @@
 // runs ahead of the wall clock. Backfill: a whole past day is generated and sent as fast
 // as the server takes it, with back-pressure so memory stays bounded.
 import type { IngestClient } from './ingest-client.ts';
-import type { Simulation } from './simulation.ts';
+import type { Simulation, SimulationOutput } from './simulation.ts';
 
 const DAY = 86_400_000;
 /** A backfill generates ahead of the server by at most this many items. */
@@ -13,17 +13,22 @@ export interface LiveRun {
   stop(): void;
 }
 
+/** Where a live run's outputs go: the HTTP ingest client, or MQTT. */
+export interface LiveFeed {
+  enqueue(output: SimulationOutput): void;
+}
+
 /**
  * Sends outputs as their simulated time comes: at `speed` simulated seconds per real
  * second from the simulation's start, but never beyond the wall clock.
  */
-export function runLive(simulation: Simulation, client: IngestClient, speed: number): LiveRun {
+export function runLive(simulation: Simulation, feed: LiveFeed, speed: number): LiveRun {
   const realStart = Date.now();
   const simStart = simulation.startMs;
   const timer = setInterval(
     () => {
       const simNow = Math.min(simStart + (Date.now() - realStart) * speed, Date.now());
-      while (simulation.nextTimeMs <= simNow) client.enqueue(simulation.next());
+      while (simulation.nextTimeMs <= simNow) feed.enqueue(simulation.next());
     },
     Math.max(50, Math.min(1_000, 1_000 / speed)),
   );
