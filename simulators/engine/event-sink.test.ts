@@ -9,14 +9,14 @@ const call = (callId: string, timestamp: 'ATA-Berth' | 'ATS-Cargo Ops', time: nu
 describe('EventSink', () => {
   it('numbers events with run-scoped ids and hands them over in order', () => {
     const sink = new EventSink('S1-abc');
-    sink.endWarmUp();
+    sink.endWarmUp(0);
     sink.emit(state('QC1', 'idle', 1));
     sink.emit(state('QC1', 'working', 2));
     expect(sink.take().map((e) => e.eventId)).toEqual(['S1-abc-E1', 'S1-abc-E2']);
     expect(sink.take()).toEqual([]);
   });
 
-  it('outputs nothing of the warm-up but the state at its end', () => {
+  it('outputs nothing of the warm-up but the state at its end, machines as of that moment', () => {
     const sink = new EventSink('S1-abc');
     sink.emit(state('QC1', 'idle', 1));
     sink.emit(state('QC1', 'working', 5));
@@ -26,13 +26,22 @@ describe('EventSink', () => {
     sink.emit(call('C0', 'ATA-Berth', 1));
     sink.callLeft('C0');
     expect(sink.take()).toEqual([]);
-    sink.endWarmUp();
+    sink.endWarmUp(10, [{ ...state('YC1', 'working', 6) }]);
     const history = sink.take();
     expect(history.map((e) => [e.type, e.time])).toEqual([
       ['port_call', 2],
-      ['equipment_state', 3],
       ['port_call', 4],
-      ['equipment_state', 5],
+      ['equipment_state', 6], // the inventory keeps its own time
+      ['equipment_state', 10],
+      ['equipment_state', 10],
+    ]);
+    expect(
+      history
+        .filter((e) => e.time === 10)
+        .map((e) => e.type === 'equipment_state' && [e.equipmentId, e.state]),
+    ).toEqual([
+      ['QC1', 'working'],
+      ['QC2', 'idle'],
     ]);
   });
 });

@@ -47,15 +47,18 @@ export class EventSink {
   }
 
   /**
-   * Ends the warm-up: from now on events are output, starting with the state so far and
-   * the given inventory (events describing what else stands where at this moment).
+   * Ends the warm-up at `atMs`: from now on events are output, starting with the state so
+   * far and the given inventory (events describing what else stands where). Each machine's
+   * state is reported as of atMs, as a feed that connects says what each does now: a KPI
+   * window must not count crane hours from before the moves in them were reported.
    */
-  endWarmUp(inventory: readonly NewEvent[] = []): void {
+  endWarmUp(atMs: number, inventory: readonly NewEvent[] = []): void {
     if (!this.warmingUp) return;
     this.warmingUp = false;
     const history: PortEvent[] = [...this.callHistory.values()].flat();
+    const states = [...this.latestState.values()].map((e) => ({ ...e, time: atMs }));
     const booked = inventory.map((event) => this.numbered(event));
-    this.pending = [...history, ...this.latestState.values(), ...booked];
+    this.pending = [...history, ...states, ...booked];
     this.pending.sort((a, b) => (a.time as number) - (b.time as number));
     this.latestState.clear();
     this.callHistory.clear();

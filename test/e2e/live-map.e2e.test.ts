@@ -77,5 +77,5 @@ describe.runIf(chromiumAvailable)('the live map in Chromium', () => {
     // The status bar counts what the map holds.
     const held = await page.evaluate(() => window.quaysideMap!.entityCount);
     await expect.poll(() => page.getByTestId('entity-count').textContent()).toContain(String(held));
-  });
+  }, 120_000); // software WebGL on a busy machine: the waits inside allow up to a minute
 });
