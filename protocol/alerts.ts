@@ -60,3 +60,16 @@ export const AlertAction = Type.Object(
   { additionalProperties: false },
 );
 export type AlertAction = Static<typeof AlertAction>;
+
+/** What each rule is called, for people (the scope and value say which and how much). */
+export const ALERT_RULE_NAMES: Record<AlertRuleId, { en: string; 'zh-CN': string }> = {
+  crane_idle_at_berth: { en: 'Quay crane idle at a worked berth', 'zh-CN': '岸桥作业中闲置' },
+  berth_occupancy_high: { en: 'Berth occupancy high', 'zh-CN': '泊位占用率过高' },
+  yard_block_fill_high: { en: 'Yard block nearly full', 'zh-CN': '堆场箱区将满' },
+  anchorage_wait_long: { en: 'Long wait at anchorage', 'zh-CN': '锚地等待过久' },
+  inspection_queue_long: { en: 'Inspection lane queue long', 'zh-CN': '查验通道排队过长' },
+  inspection_wait_long: { en: 'Inspection wait long', 'zh-CN': '查验等待过久' },
+  truck_turn_p90_high: { en: 'Truck turn time (P90) high', 'zh-CN': '集卡周转时间（P90）过长' },
+  equipment_fault: { en: 'Equipment fault', 'zh-CN': '设备故障' },
+  feed_silent: { en: 'Feed silent', 'zh-CN': '数据源中断' },
+};

@@ -5,6 +5,8 @@ import { EntityBuffers } from './live/entity-buffers.ts';
 import { connectLiveSource } from './live/live-source.ts';
 import { VesselRegistry } from './live/vessel-registry.ts';
 import { PortMap } from './map/PortMap.tsx';
+import { AlertList } from './panels/AlertList.tsx';
+import { KpiTiles } from './panels/KpiTiles.tsx';
 import { useAppStore } from './state/app-store.ts';
 import { StatusBar } from './StatusBar.tsx';
 
@@ -44,11 +46,12 @@ export function App({ screen }: { screen: 'console' | 'wall' }) {
   const language = useAppStore((s) => s.language);
 
   useEffect(() => {
-    const { setConnection, dataReceived, setOpenAlerts } = useAppStore.getState();
+    const { setConnection, dataReceived, setOpenAlerts, setKpis } = useAppStore.getState();
     return connectLiveSource(buffers, {
       onStatus: setConnection,
       onData: dataReceived,
       onAlerts: setOpenAlerts,
+      onKpis: setKpis,
       onIncompatible: () => window.location.reload(),
     });
   }, [buffers]);
@@ -63,15 +66,24 @@ export function App({ screen }: { screen: 'console' | 'wall' }) {
   return (
     <div className={`app app-${screen}`}>
       <StatusBar />
-      <main className="map-area">
-        {model ? (
-          <PortMap model={model} buffers={buffers} registry={registry} screen={screen} />
-        ) : (
-          <div className="placeholder">
-            {failed ? MESSAGES[language].portFailed : MESSAGES[language].loadingPort}
-          </div>
-        )}
-      </main>
+      <div className="workspace">
+        <main className="map-area">
+          {model ? (
+            <PortMap model={model} buffers={buffers} registry={registry} screen={screen} />
+          ) : (
+            <div className="placeholder">
+              {failed ? MESSAGES[language].portFailed : MESSAGES[language].loadingPort}
+            </div>
+          )}
+        </main>
+        <aside className="side-panel">
+          <KpiTiles />
+          <AlertList
+            timeZone={model?.properties.timeZone ?? 'UTC'}
+            actions={screen === 'console'}
+          />
+        </aside>
+      </div>
     </div>
   );
 }

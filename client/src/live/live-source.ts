@@ -10,6 +10,7 @@ import {
   type ServerToClientEvents,
 } from '../../../protocol/live.ts';
 import type { Alert } from '../../../protocol/alerts.ts';
+import type { KpiValue } from '../../../protocol/kpi.ts';
 import { PROTOCOL_VERSION } from '../../../protocol/version.ts';
 import type { EntityBuffers } from './entity-buffers.ts';
 
@@ -18,6 +19,8 @@ export interface LiveSourceEvents {
   onData(entityCount: number): void;
   /** The open alerts, whole, after every snapshot and alert change. */
   onAlerts(alerts: Alert[]): void;
+  /** The live KPIs, whole, from each snapshot and push (about once a second). */
+  onKpis(kpis: KpiValue[], serverTimeMs: number): void;
   onIncompatible(serverVersion: number): void;
 }
 
@@ -41,6 +44,7 @@ export function connectLiveSource(buffers: EntityBuffers, events: LiveSourceEven
     alerts = new Map(snapshot.alerts.map((a) => [a.id, a]));
     events.onData(buffers.count);
     events.onAlerts([...alerts.values()]);
+    events.onKpis(snapshot.kpis, snapshot.serverTimeMs);
   };
   const resync = () => {
     if (Date.now() - lastResyncAt < RESYNC_MIN_INTERVAL_MS) return;
@@ -69,6 +73,8 @@ export function connectLiveSource(buffers: EntityBuffers, events: LiveSourceEven
     events.onData(buffers.count);
     if (gap) resync();
   });
+
+  socket.on('kpis', ({ kpis, serverTimeMs }) => events.onKpis(kpis, serverTimeMs));
 
   socket.on('alert', ({ alertSeq, alert }) => {
     if (lastAlertSeq === undefined || alertSeq <= lastAlertSeq) return;

@@ -163,6 +163,21 @@ describe('portBounds', () => {
     expect(portBounds(MODEL)).toEqual([122.0, 30.599, 122.05, 30.64]);
   });
 
+  it('frames the terminals with their quays and berths, not the roads leading away', () => {
+    const withTerminal = {
+      ...MODEL,
+      features: [
+        ...MODEL.features,
+        {
+          type: 'Feature' as const,
+          geometry: { type: 'Polygon' as const, coordinates: box(122.005, 30.6, 122.045, 30.62) },
+          properties: { id: 'T1', kind: 'terminal' as const, name: 'Terminal 1' },
+        },
+      ],
+    } as PortModel;
+    expect(portBounds(withTerminal)).toEqual([122.0, 30.599, 122.05, 30.62]);
+  });
+
   it('is unaffected by the water, however large', () => {
     const withoutWater = {
       ...MODEL,

@@ -181,11 +181,19 @@ export function buildPortStyle(model: PortModel): StyleSpecification {
 /** Kinds out on the water: the first view frames the terminal, not the approaches. */
 const OFFSHORE = new Set<string>(['water', 'anchorage', 'channel', 'pilot_boarding_place']);
 
-/** [west, south, east, north] of the port's land side (terminals, berths, yard, gates). */
+/** What a first view frames when the model has it: terminals, quays and berths. */
+const FRAMED = new Set<string>(['terminal', 'quay', 'berth']);
+
+/**
+ * [west, south, east, north] of the terminals with their quays and berths (not the roads
+ * leading away from them); of everything but the water where the model has none of those.
+ */
 export function portBounds(model: PortModel): [number, number, number, number] {
   const bounds: [number, number, number, number] = [180, 90, -180, -90];
+  const framed = model.features.some((f) => f.properties.kind === 'terminal');
   for (const feature of model.features) {
-    if (OFFSHORE.has(feature.properties.kind)) continue;
+    const kind = feature.properties.kind;
+    if (framed ? !FRAMED.has(kind) : OFFSHORE.has(kind)) continue;
     const geometry = feature.geometry;
     const points: (readonly [number, number])[] =
       geometry.type === 'Polygon'

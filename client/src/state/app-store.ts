@@ -1,8 +1,11 @@
-// Low-frequency UI state (connection, data age, language). Positions never live here:
-// they sit in typed arrays (live/entity-buffers.ts) and go straight to deck.gl.
+// Low-frequency UI state (connection, data age, language, KPIs about once a second,
+// alerts). Positions never live here: they sit in typed arrays (live/entity-buffers.ts)
+// and go straight to deck.gl.
 import { create } from 'zustand';
 import type { Alert } from '../../../protocol/alerts.ts';
+import type { KpiValue } from '../../../protocol/kpi.ts';
 import { detectLanguage, type Language } from '../i18n.ts';
+import { addSample, type KpiSeries } from './kpi-series.ts';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'offline';
 
@@ -16,10 +19,15 @@ interface AppState {
   language: Language;
   /** Alerts not yet resolved, as the server last said. */
   openAlerts: Alert[];
+  /** The live KPIs as last pushed, and their recent course. */
+  kpis: KpiValue[];
+  kpiSeries: KpiSeries;
+  kpiSampleMs: number | undefined;
   setConnection(status: ConnectionStatus): void;
   dataReceived(entityCount: number): void;
   setLanguage(language: Language): void;
   setOpenAlerts(alerts: Alert[]): void;
+  setKpis(kpis: KpiValue[], atMs: number): void;
 }
 
 export const useAppStore = create<AppState>()((set) => ({
@@ -31,7 +39,16 @@ export const useAppStore = create<AppState>()((set) => ({
     globalThis.navigator?.languages ?? [],
   ),
   openAlerts: [],
+  kpis: [],
+  kpiSeries: {},
+  kpiSampleMs: undefined,
   setConnection: (connection) => set({ connection }),
+  setKpis: (kpis, atMs) =>
+    set((state) => {
+      if (kpis.length === 0) return { kpis };
+      const { series, sampleMs } = addSample(state.kpiSeries, state.kpiSampleMs, kpis, atMs);
+      return { kpis, kpiSeries: series, kpiSampleMs: sampleMs };
+    }),
   setOpenAlerts: (openAlerts) => set({ openAlerts }),
   dataReceived: (entityCount) => set({ lastDataAtMs: Date.now(), entityCount }),
   setLanguage: (language) => {

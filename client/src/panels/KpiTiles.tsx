@@ -1,0 +1,58 @@
+// The port's key figures as tiles: value in the reader's units and language, its recent
+// course, and the definition (numerator, denominator, exclusions) on hover, so nobody has
+// to guess what a number means.
+import { KPI_DEFINITIONS, type KpiDefinition } from '../../../protocol/kpi.ts';
+import { formatKpi } from '../format.ts';
+import { MESSAGES } from '../i18n.ts';
+import { useAppStore } from '../state/app-store.ts';
+import { seriesKey } from '../state/kpi-series.ts';
+import { Sparkline } from './Sparkline.tsx';
+
+/** What the board shows, in reading order: quay, waterside, landside, yard, customs. */
+export const BOARD_KPIS = [
+  'crane.gross_rate',
+  'berth.occupancy',
+  'anchorage.waiting_vessels',
+  'call.port_hours',
+  'gate.turn_time_median',
+  'gate.throughput',
+  'yard.utilisation',
+  'equipment.availability',
+  'customs.clearance_time',
+  'inspection.queue',
+] as const;
+
+const DEFINITIONS = new Map<string, KpiDefinition>(KPI_DEFINITIONS.map((d) => [d.id, d]));
+
+export function KpiTiles() {
+  const language = useAppStore((s) => s.language);
+  const kpis = useAppStore((s) => s.kpis);
+  const series = useAppStore((s) => s.kpiSeries);
+  const t = MESSAGES[language];
+  const byId = new Map(kpis.filter((k) => k.scope === 'port').map((k) => [k.id, k]));
+  return (
+    <section className="kpi-tiles" aria-label={t.kpiBoard} data-testid="kpi-tiles">
+      {BOARD_KPIS.map((id) => {
+        const definition = DEFINITIONS.get(id)!;
+        const kpi = byId.get(id);
+        const shown = formatKpi(kpi?.value ?? null, definition.unit, language);
+        const name = definition.name[language];
+        return (
+          <div
+            key={id}
+            className="kpi-tile"
+            data-kpi={id}
+            title={`${name}: ${definition.definition[language]} (${t.last24h})`}
+          >
+            <div className="kpi-name">{name}</div>
+            <div className="kpi-value">
+              {shown.value}
+              <span className="kpi-unit">{shown.unit}</span>
+            </div>
+            <Sparkline values={series[seriesKey(id, 'port')] ?? []} label={name} />
+          </div>
+        );
+      })}
+    </section>
+  );
+}
