@@ -155,7 +155,7 @@ export class Simulation {
     this.planDay(warmUpStart);
 
     queue.runUntil(this.startMs - 1);
-    events.endWarmUp(yardInventory(this.registry));
+    events.endWarmUp(this.startMs, yardInventory(this.registry));
   }
 
   /** Ships and hauliers of one more day, and the next day's plan after it. */
