@@ -10,7 +10,9 @@ import type { PortModel } from '../../../protocol/port-model.ts';
 import type { EntityBuffers } from '../live/entity-buffers.ts';
 import type { VesselRegistry } from '../live/vessel-registry.ts';
 import { useAppStore } from '../state/app-store.ts';
-import { berthLabelLayer, ColourBuffer, equipmentLayer } from './deck-layers.ts';
+import { berthLabelLayer } from './deck-layers.ts';
+import { drawIconAtlas } from './equipment-icons.ts';
+import { EquipmentAttributes, equipmentLayer } from './equipment-layer.ts';
 import { buildPortStyle, portBounds } from './port-style.ts';
 import { loadView, saveView } from './view-memory.ts';
 import { LABEL_OFFSET, vesselIds, VesselLayers, type VesselStyle } from './vessel-layers.ts';
@@ -85,7 +87,8 @@ export function PortMap({
       );
     });
 
-    const colours = new ColourBuffer();
+    const equipment = new EquipmentAttributes();
+    const atlas = drawIconAtlas();
     const labels = berthLabelLayer(model);
     const vessels = new VesselLayers();
     const labelSizePx = screen === 'wall' ? 20 : 14;
@@ -148,7 +151,10 @@ export function PortMap({
         layers: [
           labels,
           ...ships.shapes,
-          equipmentLayer(buffers, colours, debug.frames),
+          equipmentLayer(buffers, equipment, atlas, debug.frames, {
+            minPixels: screen === 'wall' ? 14 : 10,
+            visible: true,
+          }),
           ships.labels,
         ],
       });

@@ -163,8 +163,10 @@ export function buildPortStyle(model: PortModel): StyleSpecification {
         source: PORT_SOURCE,
         filter: kindIs('sts_crane'),
         paint: {
+          // Where the model puts each crane: faint, the live crane is drawn over it.
           'circle-color': BASE_COLOURS.crane,
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 13, 1.5, 17, 6],
+          'circle-opacity': 0.35,
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 13, 1, 17, 3],
         },
       },
       {
