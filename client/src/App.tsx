@@ -6,8 +6,10 @@ import { connectLiveSource } from './live/live-source.ts';
 import { VesselRegistry } from './live/vessel-registry.ts';
 import { PortMap } from './map/PortMap.tsx';
 import { AlertList } from './panels/AlertList.tsx';
+import { Legend } from './panels/Legend.tsx';
 import { KpiTiles } from './panels/KpiTiles.tsx';
 import { useAppStore } from './state/app-store.ts';
+import { loadLayerSettings, saveLayerSettings } from './state/layer-settings.ts';
 import { StatusBar } from './StatusBar.tsx';
 
 const PORT_RETRY_MS = 3_000;
@@ -63,13 +65,26 @@ export function App({ screen }: { screen: 'console' | 'wall' }) {
     document.documentElement.lang = language;
   }, [language]);
 
+  // Each screen keeps its own layer choices across reloads.
+  useEffect(() => {
+    const { setLayers } = useAppStore.getState();
+    setLayers(loadLayerSettings(screen, globalThis.localStorage));
+    return useAppStore.subscribe((state, previous) => {
+      if (state.layers !== previous.layers)
+        saveLayerSettings(screen, state.layers, globalThis.localStorage);
+    });
+  }, [screen]);
+
   return (
     <div className={`app app-${screen}`}>
       <StatusBar />
       <div className="workspace">
         <main className="map-area">
           {model ? (
-            <PortMap model={model} buffers={buffers} registry={registry} screen={screen} />
+            <>
+              <PortMap model={model} buffers={buffers} registry={registry} screen={screen} />
+              <Legend toggles={screen === 'console'} />
+            </>
           ) : (
             <div className="placeholder">
               {failed ? MESSAGES[language].portFailed : MESSAGES[language].loadingPort}

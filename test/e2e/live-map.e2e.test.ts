@@ -78,4 +78,55 @@ describe.runIf(chromiumAvailable)('the live map in Chromium', () => {
     const held = await page.evaluate(() => window.quaysideMap!.entityCount);
     await expect.poll(() => page.getByTestId('entity-count').textContent()).toContain(String(held));
   }, 120_000); // software WebGL on a busy machine: the waits inside allow up to a minute
+
+  it('hides a layer from the legend, keeps that choice over a reload, and restores it', async () => {
+    const equipmentDrawn = async (name: string) => {
+      const box = (await page.getByTestId('port-map').boundingBox())!;
+      const before = await projected(page);
+      const picture = decodePng(await page.screenshot({ path: join(SCREENSHOT_DIR, name) }));
+      const inside = before.filter(
+        (p) => p.x > box.x + 10 && p.y > box.y + 10 && p.x < box.x + box.width - 10,
+      );
+      const shown = inside.filter((p) => colourNear(picture, p.x, p.y, EQUIPMENT_COLOURS, 6));
+      return { inside: inside.length, shown: shown.length };
+    };
+    const toggle = page.locator('input[data-layer="equipment"]');
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    const on = await equipmentDrawn('layer-equipment-on.png');
+    expect(on.shown / on.inside).toBeGreaterThan(0.6);
+
+    await toggle.uncheck();
+    await page.waitForTimeout(1_500); // a few software-rendered frames
+    const off = await equipmentDrawn('layer-equipment-off.png');
+    expect(off.shown / off.inside).toBeLessThan(0.2);
+
+    await page.reload();
+    await page.waitForFunction(
+      () => window.quaysideMap?.mapLoaded && window.quaysideMap.frames > 3,
+    );
+    await expect.poll(() => page.locator('input[data-layer="equipment"]').isChecked()).toBe(false);
+    await page.locator('input[data-layer="equipment"]').check();
+    await page.waitForTimeout(1_500);
+    const back = await equipmentDrawn('layer-equipment-back.png');
+    expect(back.shown / back.inside).toBeGreaterThan(0.6);
+  }, 120_000);
+
+  it('switches every label to Chinese and back, KPI tiles, legend and alerts included', async () => {
+    const tile = page.locator('[data-kpi="crane.gross_rate"] .kpi-name');
+    await expect.poll(() => tile.textContent()).toBe('Gross crane rate');
+    // The board is filled from the live push, not left blank.
+    await expect
+      .poll(() => page.locator('[data-kpi="yard.utilisation"] .kpi-value').textContent(), {
+        timeout: 30_000,
+      })
+      .toMatch(/^\d+%$/);
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => tile.textContent()).toBe('岸桥毛效率');
+    expect(await page.getByTestId('legend').textContent()).toContain('设备');
+    expect(await page.getByTestId('alert-list').textContent()).toContain('告警');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'console-zh.png') });
+    await page.getByRole('button', { name: 'EN' }).click();
+    await expect.poll(() => tile.textContent()).toBe('Gross crane rate');
+  }, 120_000);
 });

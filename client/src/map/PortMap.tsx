@@ -10,6 +10,12 @@ import type { PortModel } from '../../../protocol/port-model.ts';
 import type { EntityBuffers } from '../live/entity-buffers.ts';
 import type { VesselRegistry } from '../live/vessel-registry.ts';
 import { useAppStore } from '../state/app-store.ts';
+import {
+  deckLayerVisible,
+  LAYER_GROUPS,
+  type LayerGroup,
+  type LayerSettings,
+} from '../state/layer-settings.ts';
 import { berthLabelLayer } from './deck-layers.ts';
 import { drawIconAtlas } from './equipment-icons.ts';
 import { EquipmentAttributes, equipmentLayer } from './equipment-layer.ts';
@@ -127,8 +133,19 @@ export function PortMap({
       },
     };
     window.quaysideMap = debug;
+    // The base map's layers follow the legend's toggles.
+    const showBaseLayers = (layers: LayerSettings) => {
+      for (const [group, { base }] of Object.entries(LAYER_GROUPS))
+        for (const id of base)
+          map.setLayoutProperty(id, 'visibility', layers[group as LayerGroup] ? 'visible' : 'none');
+    };
+    let unsubscribeLayers = () => {};
     map.on('load', () => {
       debug.mapLoaded = true;
+      showBaseLayers(useAppStore.getState().layers);
+      unsubscribeLayers = useAppStore.subscribe((state, previous) => {
+        if (state.layers !== previous.layers) showBaseLayers(state.layers);
+      });
     });
 
     let frameRequest = 0;
@@ -147,16 +164,18 @@ export function PortMap({
         language: useAppStore.getState().language,
         labelSizePx,
       });
+      const shown = useAppStore.getState().layers;
       overlay.setProps({
         layers: [
           labels,
           ...ships.shapes,
           equipmentLayer(buffers, equipment, atlas, debug.frames, {
             minPixels: screen === 'wall' ? 14 : 10,
-            visible: true,
           }),
           ships.labels,
-        ],
+        ].map((layer) =>
+          deckLayerVisible(shown, layer.id) ? layer : layer.clone({ visible: false }),
+        ),
       });
       frameRequest = requestAnimationFrame(draw);
     };
@@ -164,6 +183,7 @@ export function PortMap({
 
     return () => {
       cancelAnimationFrame(frameRequest);
+      unsubscribeLayers();
       map.remove();
       delete window.quaysideMap;
     };

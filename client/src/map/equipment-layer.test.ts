@@ -27,7 +27,6 @@ const propsOf = (buffers: EntityBuffers, attributes: EquipmentAttributes) =>
   (
     equipmentLayer(buffers, attributes, undefined, 1, {
       minPixels: 8,
-      visible: true,
     }) as unknown as {
       props: Props;
     }

@@ -88,12 +88,11 @@ export function equipmentLayer(
   attributes: EquipmentAttributes,
   atlas: string | undefined,
   frame: number,
-  options: { minPixels: number; visible: boolean },
+  options: { minPixels: number },
 ): Layer {
   const data = attributes.frame(buffers);
   return new IconLayer({
     id: 'equipment',
-    visible: options.visible,
     data: {
       length: data.length,
       attributes: {

@@ -6,6 +6,7 @@ import type { Alert } from '../../../protocol/alerts.ts';
 import type { KpiValue } from '../../../protocol/kpi.ts';
 import { detectLanguage, type Language } from '../i18n.ts';
 import { addSample, type KpiSeries } from './kpi-series.ts';
+import { ALL_LAYERS_ON, type LayerGroup, type LayerSettings } from './layer-settings.ts';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'offline';
 
@@ -23,11 +24,15 @@ interface AppState {
   kpis: KpiValue[];
   kpiSeries: KpiSeries;
   kpiSampleMs: number | undefined;
+  /** Which layer groups the map shows (remembered per screen, see layer-settings.ts). */
+  layers: LayerSettings;
   setConnection(status: ConnectionStatus): void;
   dataReceived(entityCount: number): void;
   setLanguage(language: Language): void;
   setOpenAlerts(alerts: Alert[]): void;
   setKpis(kpis: KpiValue[], atMs: number): void;
+  setLayers(layers: LayerSettings): void;
+  setLayer(group: LayerGroup, shown: boolean): void;
 }
 
 export const useAppStore = create<AppState>()((set) => ({
@@ -42,7 +47,10 @@ export const useAppStore = create<AppState>()((set) => ({
   kpis: [],
   kpiSeries: {},
   kpiSampleMs: undefined,
+  layers: ALL_LAYERS_ON,
   setConnection: (connection) => set({ connection }),
+  setLayers: (layers) => set({ layers }),
+  setLayer: (group, shown) => set((state) => ({ layers: { ...state.layers, [group]: shown } })),
   setKpis: (kpis, atMs) =>
     set((state) => {
       if (kpis.length === 0) return { kpis };
