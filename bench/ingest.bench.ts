@@ -2,20 +2,17 @@
 // process and database: the same rows, through POST /api/v1/telemetry (validation,
 // batched writer, commit, reply) versus a raw multi-row insert into an identical table.
 // Absolute rates on shared machines are noise; the ratio is the figure to watch.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import type pg from 'pg';
-import { openDatabase } from '../db/database.ts';
-import { buildApp } from '../server/app.ts';
-import { buildDemoPort } from '../server/port-model/demo-port.ts';
-import { tempDir } from '../test/helpers/temp-dir.ts';
+import { startBenchServer } from './shared/bench-server.ts';
+import { writeResult } from './shared/results.ts';
+import { postTelemetry } from './shared/telemetry.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 const ROWS = values.quick ? 20_000 : 200_000;
 const BATCH = 1_000;
 const CLIENTS = 4;
-const KEY = 'bench-key';
-const databaseUrl = process.env.DATABASE_URL || undefined;
 
 function makeItems(count: number, tag: string) {
   const start = Date.now() - count * 10;
@@ -64,14 +61,10 @@ async function httpIngest(url: string, items: Item[]): Promise<number> {
       while (next < batches.length) {
         const batch = batches[next++]!;
         for (;;) {
-          const response = await fetch(`${url}/api/v1/telemetry`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
-            body: JSON.stringify(batch),
-          });
+          const response = await postTelemetry(url, batch);
           if (response.status === 200) break;
           if (response.status !== 429) throw new Error(`ingest answered ${response.status}`);
-          await new Promise((resolve) => setTimeout(resolve, 50));
+          await sleep(50);
         }
       }
     }),
@@ -80,19 +73,9 @@ async function httpIngest(url: string, items: Item[]): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const dir = tempDir('bench');
-  const schema = databaseUrl ? `qs_bench_${process.pid}` : undefined;
-  const db = await openDatabase({ databaseUrl, dataDir: dir.path, schema });
-  await db.pool.query('CREATE TABLE bench_raw_position (LIKE equipment_position INCLUDING ALL)');
-  const app = await buildApp({
-    db,
-    portModel: buildDemoPort(),
-    ingestKey: KEY,
-    version: 'bench',
-    clientDir: '/none',
-  });
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const { db, url, close } = await startBenchServer('bench');
   try {
+    await db.pool.query('CREATE TABLE bench_raw_position (LIKE equipment_position INCLUDING ALL)');
     // Warm both paths (JIT, connections), then measure each on its own fresh rows.
     await rawInsert(db.pool, makeItems(5_000, 'WARM-R'));
     await httpIngest(url, makeItems(5_000, 'WARM-H'));
@@ -114,16 +97,9 @@ async function main(): Promise<void> {
       [`POST /api/v1/telemetry (${CLIENTS} clients x ${BATCH})`]: { 'rows/s': result.httpRowsPerS },
     });
     console.log(`ingest path runs at ${(result.ratio * 100).toFixed(0)} % of the raw insert rate`);
-    mkdirSync('bench-results', { recursive: true });
-    writeFileSync(
-      `bench-results/ingest-${result.engine}.json`,
-      `${JSON.stringify(result, null, 2)}\n`,
-    );
+    writeResult(`ingest-${result.engine}`, result);
   } finally {
-    await app.close();
-    if (schema) await db.pool.query(`DROP SCHEMA ${schema} CASCADE`);
-    await db.close();
-    dir.remove();
+    await close();
   }
 }
 

@@ -27,9 +27,9 @@
 // thread, so the last of them to decode a batch waits for the others: at 2,000 entities
 // and 10 clients that skew is a few milliseconds. Fix times are Date.now() in one thread
 // and receive times Date.now() in another: one clock, millisecond resolution.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -41,15 +41,16 @@ import {
   type LivePosition,
   type ServerToClientEvents,
 } from '../protocol/live.ts';
+import { quantiles, round } from './shared/numbers.ts';
+import { writeResult } from './shared/results.ts';
+import { postTelemetry } from './shared/telemetry.ts';
 
-const KEY = 'bench-key';
 /** What app.ts gives the hub when nothing else is asked for (main.ts asks for nothing). */
 const DEFAULT_FLUSH_MS = 200;
 
 /** What the main thread asks of the load worker. */
 interface LoadPlan {
   url: string;
-  key: string;
   entities: number;
   clients: number;
   feeders: number;
@@ -80,7 +81,6 @@ interface LoadResult {
 }
 
 const entityId = (i: number) => `LAT-${String(i).padStart(5, '0')}`;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Stats {
   p50: number;
@@ -91,17 +91,8 @@ interface Stats {
 }
 
 function stats(samples: Float64Array): Stats {
-  const sorted = Float64Array.from(samples).sort();
-  const n = sorted.length;
-  const at = (q: number) => (n === 0 ? NaN : sorted[Math.min(n - 1, Math.ceil(q * n) - 1)]!);
-  const round = (v: number) => Math.round(v * 100) / 100;
-  return {
-    p50: round(at(0.5)),
-    p90: round(at(0.9)),
-    p99: round(at(0.99)),
-    max: round(at(1)),
-    samples: n,
-  };
+  const [p50, p90, p99, max] = quantiles(samples, [0.5, 0.9, 0.99, 1]).map((v) => round(v));
+  return { p50: p50!, p90: p90!, p99: p99!, max: max!, samples: samples.length };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -202,11 +193,7 @@ async function runLoad(plan: LoadPlan): Promise<LoadResult> {
       });
     }
     const t0 = performance.now();
-    const response = await fetch(`${plan.url}/api/v1/telemetry`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${plan.key}` },
-      body: JSON.stringify(items),
-    });
+    const response = await postTelemetry(plan.url, items);
     const reply = (await response.json()) as { accepted?: number };
     if (timeMs < measureFromMs) return;
     post.push(performance.now() - t0);
@@ -286,24 +273,10 @@ async function main(): Promise<void> {
   const WARMUP_S = quick ? 2 : 3;
   const FEEDERS = 4;
   const BASELINE_REQUESTS = quick ? 200 : 500;
-  const databaseUrl = process.env.DATABASE_URL || undefined;
 
-  // Imported here, not at the top, so the load worker (this file too) does not load them.
-  const { openDatabase } = await import('../db/database.ts');
-  const { buildApp } = await import('../server/app.ts');
-  const { buildDemoPort } = await import('../server/port-model/demo-port.ts');
-  const { tempDir } = await import('../test/helpers/temp-dir.ts');
-
-  const dir = tempDir('bench-live');
-  const schema = databaseUrl ? `qs_bench_live_${process.pid}` : undefined;
-  const db = await openDatabase({ databaseUrl, dataDir: dir.path, schema });
-  const app = await buildApp({
-    db,
-    portModel: buildDemoPort(),
-    ingestKey: KEY,
-    version: 'bench',
-    clientDir: '/none',
-  });
+  // Imported here, not at the top, so the load worker (this file too) does not load the server.
+  const { startBenchServer } = await import('./shared/bench-server.ts');
+  const { db, app, url, close } = await startBenchServer('bench-live');
   // Note each fix's commit instant as the route hands it to the hub (after the commit).
   const commits = new SharedArrayBuffer(ENTITIES * 2 * Float64Array.BYTES_PER_ELEMENT);
   const commitTimes = new Float64Array(commits);
@@ -324,11 +297,9 @@ async function main(): Promise<void> {
     }
     publish(list);
   };
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
   try {
     const load = await loadWorker({
       url,
-      key: KEY,
       entities: ENTITIES,
       clients: CLIENTS,
       feeders: FEEDERS,
@@ -418,16 +389,9 @@ async function main(): Promise<void> {
         `${result.ratio.p99VsHealthP99}x at p99; its p50 is ` +
         `${result.ratio.p50VsFlushInterval}x the flush interval`,
     );
-    mkdirSync('bench-results', { recursive: true });
-    writeFileSync(
-      `bench-results/live-latency-${result.engine}.json`,
-      `${JSON.stringify(result, null, 2)}\n`,
-    );
+    writeResult(`live-latency-${result.engine}`, result);
   } finally {
-    await app.close();
-    if (schema) await db.pool.query(`DROP SCHEMA ${schema} CASCADE`);
-    await db.close();
-    dir.remove();
+    await close();
   }
 }
 
