@@ -46,6 +46,7 @@ export function App({ screen }: { screen: 'console' | 'wall' }) {
   const buffers = useMemo(() => new EntityBuffers(), []);
   const registry = useMemo(() => new VesselRegistry(), []);
   const language = useAppStore((s) => s.language);
+  const connection = useAppStore((s) => s.connection);
 
   useEffect(() => {
     const { setConnection, dataReceived, setOpenAlerts, setKpis } = useAppStore.getState();
@@ -76,7 +77,7 @@ export function App({ screen }: { screen: 'console' | 'wall' }) {
   }, [screen]);
 
   return (
-    <div className={`app app-${screen}`}>
+    <div className={`app app-${screen}`} data-connection={connection}>
       <StatusBar />
       <div className="workspace">
         <main className="map-area">

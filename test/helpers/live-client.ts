@@ -115,3 +115,18 @@ export function heldForClient(
   if (unsent === undefined) throw new Error('cannot see the client from the server');
   return { packets: serverSide!.writeBuffer.length, unsentBytes: unsent };
 }
+
+/** Resolves once every client's picture holds exactly the snapshot's entities and fix times. */
+export async function untilAllHold(
+  clients: readonly RecordingLiveClient[],
+  pictures: readonly { picture: Map<string, number> }[],
+  snapshot: LiveSnapshot,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const want = new Map(snapshot.positions.ids.map((id, i) => [id, snapshot.positions.timeMs[i]]));
+  for (const [i, { picture }] of pictures.entries())
+    await clients[i]!.until(
+      () => picture.size === want.size && [...want].every(([id, ms]) => picture.get(id) === ms),
+      timeoutMs,
+    );
+}

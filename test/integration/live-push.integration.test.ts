@@ -11,6 +11,7 @@ import {
   heldForClient,
   readerOf,
   trackPicture,
+  untilAllHold,
   type RecordingLiveClient,
 } from '../helpers/live-client.ts';
 import { startTestServer, type TestServer } from '../helpers/test-server.ts';
@@ -73,17 +74,7 @@ describe('the live channel under load', () => {
     }
 
     await steady.resync(); // a round trip: everything the server sent before has arrived
-    const expected = server.app.hub.snapshot();
-    const want = new Map(
-      expected.positions.ids.map((id, i) => [id, expected.positions.timeMs[i]!]),
-    );
-    for (const [i, t] of tracked.entries()) {
-      await clients[i]!.until(
-        () =>
-          t.picture.size === want.size && [...want].every(([id, ms]) => t.picture.get(id) === ms),
-        15_000,
-      );
-    }
+    await untilAllHold(clients, tracked, server.app.hub.snapshot());
     console.log(
       `slow client: at most ${largestBuffer} packets queued, ${largestUnsentMb.toFixed(2)} MB unsent, ${tracked[1]!.resyncs()} resyncs`,
     );

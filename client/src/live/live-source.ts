@@ -25,6 +25,7 @@ export interface LiveSourceEvents {
 }
 
 const RESYNC_MIN_INTERVAL_MS = 2_000;
+const SERVER_DISCONNECT_RETRY_MS = 1_000;
 
 export function connectLiveSource(buffers: EntityBuffers, events: LiveSourceEvents): () => void {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(LIVE_NAMESPACE, {
@@ -54,10 +55,14 @@ export function connectLiveSource(buffers: EntityBuffers, events: LiveSourceEven
 
   events.onStatus('connecting');
   socket.on('connect', () => events.onStatus('live'));
-  socket.on('disconnect', () => {
+  socket.on('disconnect', (reason) => {
     lastSeq = undefined;
     lastAlertSeq = undefined;
     events.onStatus('offline');
+    // Socket.IO leaves a disconnection the server asked for (as it does when it shuts
+    // down) without reconnecting; a wall display must come back by itself regardless.
+    if (reason === 'io server disconnect')
+      setTimeout(() => socket.connect(), SERVER_DISCONNECT_RETRY_MS);
   });
   socket.io.on('reconnect_attempt', () => events.onStatus('offline'));
   socket.on('hello', (hello) => {
