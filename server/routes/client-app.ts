@@ -8,7 +8,9 @@ const NOT_PAGES = /^\/(api|live|socket\.io|metrics)(\/|$)/;
 
 export async function clientAppRoutes(app: FastifyInstance, clientDir: string): Promise<void> {
   const built = existsSync(`${clientDir}/index.html`);
-  if (built) await app.register(fastifyStatic, { root: clientDir, wildcard: false });
+  // The build writes .br and .gz beside each asset; they go out as they are.
+  if (built)
+    await app.register(fastifyStatic, { root: clientDir, wildcard: false, preCompressed: true });
   app.setNotFoundHandler(async (request, reply) => {
     if (request.method === 'GET' && !NOT_PAGES.test(request.url)) {
       if (built) return reply.type('text/html').sendFile('index.html');

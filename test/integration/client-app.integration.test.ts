@@ -1,0 +1,72 @@
+// The built client as the server sends it: compressed once at build time (brotli, else
+// gzip) to browsers that take it, whole to those that do not, and the page for every
+// screen route.
+import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/database.ts';
+import { buildApp } from '../../server/app.ts';
+import { buildDemoPort } from '../../server/port-model/demo-port.ts';
+import { embeddedEngine, type EngineUnderTest } from '../helpers/engines.ts';
+
+// test/global-setup.ts builds it before any suite runs.
+const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
+
+describe('the built client', () => {
+  let engine: EngineUnderTest;
+  let db: Database;
+  let app: Awaited<ReturnType<typeof buildApp>>;
+
+  beforeAll(async () => {
+    engine = embeddedEngine();
+    db = await engine.open();
+    app = await buildApp({
+      db,
+      portModel: buildDemoPort(),
+      ingestKey: 'client-app-test-key',
+      version: 'test',
+      clientDir: CLIENT_DIR,
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+    await engine?.dispose();
+  });
+
+  it('sends the script precompressed to a browser that takes brotli or gzip, whole otherwise', async () => {
+    const page = await app.inject({ method: 'GET', url: '/' });
+    const script = /src="(\/assets\/index-[^"]+\.js)"/.exec(page.body)?.[1];
+    expect(script).toBeDefined();
+    const raw = statSync(`${CLIENT_DIR}${script}`).size;
+
+    const br = await app.inject({
+      method: 'GET',
+      url: script!,
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.rawPayload.length).toBeLessThan(raw / 3);
+
+    const gz = await app.inject({
+      method: 'GET',
+      url: script!,
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.rawPayload.length).toBeLessThan(raw / 3);
+
+    const plain = await app.inject({ method: 'GET', url: script! });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.rawPayload.length).toBe(raw);
+  });
+
+  it('answers every screen route with the page', async () => {
+    for (const url of ['/', '/wall', '/replay']) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['content-type'], url).toMatch(/^text\/html/);
+    }
+  });
+});
