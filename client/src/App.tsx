@@ -6,6 +6,7 @@ import { connectLiveSource } from './live/live-source.ts';
 import { VesselRegistry } from './live/vessel-registry.ts';
 import { PortMap } from './map/PortMap.tsx';
 import { AlertList } from './panels/AlertList.tsx';
+import { DetailsPane } from './panels/DetailsPane.tsx';
 import { Legend } from './panels/Legend.tsx';
 import { KpiTiles } from './panels/KpiTiles.tsx';
 import { useAppStore } from './state/app-store.ts';
@@ -93,6 +94,9 @@ export function App({ screen }: { screen: 'console' | 'wall' }) {
           )}
         </main>
         <aside className="side-panel">
+          {screen === 'console' && (
+            <DetailsPane buffers={buffers} timeZone={model?.properties.timeZone ?? 'UTC'} />
+          )}
           <KpiTiles />
           <AlertList
             timeZone={model?.properties.timeZone ?? 'UTC'}

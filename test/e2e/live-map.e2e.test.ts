@@ -111,6 +111,42 @@ describe.runIf(chromiumAvailable)('the live map in Chromium', () => {
     expect(back.shown / back.inside).toBeGreaterThan(0.6);
   }, 120_000);
 
+  it('opens a quay crane’s details when it is clicked', async () => {
+    const box = (await page.getByTestId('port-map').boundingBox())!;
+    const all = await projected(page);
+    // A crane with nothing else under the pointer (AGVs drive under working cranes).
+    const alone = (p: { id: string; x: number; y: number }) =>
+      all.every((q) => q.id === p.id || Math.hypot(q.x - p.x, q.y - p.y) > 25);
+    const cranes = all
+      .filter(alone)
+      .filter(
+        (p) =>
+          /-QC\d+$/.test(p.id) &&
+          p.x > box.x + 20 &&
+          p.x < box.x + box.width - 20 &&
+          p.y > box.y + 20 &&
+          p.y < box.y + box.height - 20,
+      );
+    // One that nothing lies over (the legend covers a corner of the map).
+    const onMap = await page.evaluate(
+      (points) =>
+        points.map(
+          (p) => document.elementFromPoint(p.x, p.y)?.closest('[data-testid="port-map"]') !== null,
+        ),
+      cranes,
+    );
+    const crane = cranes.find((_, i) => onMap[i]);
+    expect(crane).toBeDefined();
+    await page.mouse.click(crane!.x, crane!.y);
+    const details = page.getByTestId('details');
+    await expect
+      .poll(() => details.locator('h2').textContent(), { timeout: 20_000 })
+      .toBe(crane!.id);
+    expect(await details.locator('[data-field="kind"]').textContent()).toBe('Quay crane (STS)');
+    expect(await details.locator('[data-field="state"]').textContent()).not.toBe('–');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'details-crane.png') });
+  }, 120_000);
+
   it('switches every label to Chinese and back, KPI tiles, legend and alerts included', async () => {
     const tile = page.locator('[data-kpi="crane.gross_rate"] .kpi-name');
     await expect.poll(() => tile.textContent()).toBe('Gross crane rate');

@@ -10,6 +10,7 @@ interface Fix {
   lat: number;
   kind?: EquipmentKind;
   headingDeg?: number;
+  speedMps?: number;
   state?: EquipmentState;
 }
 
@@ -20,7 +21,7 @@ const columns = (...fixes: Fix[]): PositionColumns => ({
   lon: fixes.map((f) => f.lon),
   lat: fixes.map((f) => f.lat),
   headingDeg: fixes.map((f) => f.headingDeg ?? null),
-  speedMps: fixes.map(() => null),
+  speedMps: fixes.map((f) => f.speedMps ?? null),
   state: fixes.map((f) => f.state ?? null),
 });
 
@@ -38,6 +39,38 @@ const expectDrawnAt = (buffers: EntityBuffers, id: string, [lon, lat]: [number, 
 };
 
 describe('EntityBuffers', () => {
+  it('describes one entity’s latest fix, whatever is drawn between fixes', () => {
+    const buffers = new EntityBuffers(2);
+    buffers.apply(columns({ id: 'QC01', kind: 'sts', timeMs: 1_000, lon: 122, lat: 30 }), 0);
+    buffers.apply(
+      columns({
+        id: 'QC01',
+        kind: 'sts',
+        timeMs: 2_000,
+        lon: 122.001,
+        lat: 30,
+        headingDeg: 180,
+        speedMps: 0.5,
+        state: 'working',
+      }),
+      0,
+    );
+    buffers.interpolate(500); // half way: drawn between the fixes
+    expect(buffers.describe('QC01')).toEqual({
+      id: 'QC01',
+      kind: 'sts',
+      state: 'working',
+      headingDeg: 180,
+      speedMps: 0.5,
+      fixTimeMs: 2_000,
+      lon: 122.001,
+      lat: 30,
+    });
+    buffers.apply(columns({ id: 'TT1', timeMs: 1_000, lon: 122, lat: 30 }), 0);
+    expect(buffers.describe('TT1')).toMatchObject({ state: undefined, headingDeg: undefined });
+    expect(buffers.describe('nobody')).toBeUndefined();
+  });
+
   it('starts empty', () => {
     const buffers = new EntityBuffers();
     expect(buffers.count).toBe(0);

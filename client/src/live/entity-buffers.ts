@@ -1,7 +1,7 @@
 // Where the map's moving things live: one slot per entity in typed arrays that deck.gl
 // reads directly. A new fix does not make an entity jump: it glides from where it is
 // drawn now to the new fix over about one update interval.
-import { EQUIPMENT_STATES } from '../../../protocol/equipment.ts';
+import { EQUIPMENT_STATES, type EquipmentState } from '../../../protocol/equipment.ts';
 import {
   LIVE_ENTITY_KINDS,
   type LiveEntityKind,
@@ -12,6 +12,17 @@ const MIN_GLIDE_MS = 200;
 const MAX_GLIDE_MS = 2_000;
 export const UNKNOWN_STATE = 255;
 
+export interface EntityFix {
+  id: string;
+  kind: LiveEntityKind;
+  state: EquipmentState | undefined;
+  headingDeg: number | undefined;
+  speedMps: number | undefined;
+  fixTimeMs: number;
+  lon: number;
+  lat: number;
+}
+
 export class EntityBuffers {
   private capacity = 0;
   private slots = new Map<string, number>();
@@ -20,6 +31,7 @@ export class EntityBuffers {
   kinds = new Uint8Array(0);
   states = new Uint8Array(0);
   headings = new Float32Array(0);
+  speeds = new Float32Array(0);
   /** Interleaved lon/lat as drawn at the last interpolate() call. */
   positions = new Float64Array(0);
   private from = new Float64Array(0);
@@ -71,6 +83,7 @@ export class EntityBuffers {
       this.glideStart[slot] = nowMs;
       this.fixTime[slot] = timeMs;
       this.headings[slot] = columns.headingDeg[i] ?? Number.NaN;
+      this.speeds[slot] = columns.speedMps[i] ?? Number.NaN;
       const state = columns.state[i];
       const stateCode = state ? EQUIPMENT_STATES.indexOf(state) : UNKNOWN_STATE;
       if (this.states[slot] !== stateCode) {
@@ -103,6 +116,24 @@ export class EntityBuffers {
     return LIVE_ENTITY_KINDS[this.kinds[slot]!]!;
   }
 
+  /** One entity's latest fix, for a details pane; undefined when it is not held. */
+  describe(id: string): EntityFix | undefined {
+    const slot = this.slots.get(id);
+    if (slot === undefined) return undefined;
+    const state = this.states[slot]!;
+    const finite = (v: number) => (Number.isNaN(v) ? undefined : v);
+    return {
+      id,
+      kind: this.kindOf(slot),
+      state: state === UNKNOWN_STATE ? undefined : EQUIPMENT_STATES[state],
+      headingDeg: finite(this.headings[slot]!),
+      speedMps: finite(this.speeds[slot]!),
+      fixTimeMs: this.fixTime[slot]!,
+      lon: this.to[slot * 2]!,
+      lat: this.to[slot * 2 + 1]!,
+    };
+  }
+
   private add(id: string, kind: LiveEntityKind): number {
     if (this.count === this.capacity) this.grow(Math.max(1, this.capacity * 2));
     const slot = this.count;
@@ -133,6 +164,7 @@ export class EntityBuffers {
     this.glideMs = resize(this.glideMs, 1, f64);
     this.fixTime = resize(this.fixTime, 1, f64);
     this.headings = resize(this.headings, 1, (n) => new Float32Array(n));
+    this.speeds = resize(this.speeds, 1, (n) => new Float32Array(n));
     this.kinds = resize(this.kinds, 1, (n) => new Uint8Array(n));
     this.states = resize(this.states, 1, (n) => new Uint8Array(n));
     this.capacity = capacity;

@@ -77,7 +77,18 @@ export function PortMap({
     });
     map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
-    const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
+    const equipment = new EquipmentAttributes();
+    const atlas = drawIconAtlas();
+    const overlay = new MapLibreOverlay({
+      interleaved: true,
+      layers: [],
+      // A click on a machine opens its details; a click beside everything leaves them open.
+      onClick: (info) => {
+        if (info.layer?.id !== 'equipment') return;
+        const id = equipment.idAt(buffers, info.index);
+        if (id) useAppStore.getState().select(id);
+      },
+    });
     map.addControl(overlay);
     map.on('moveend', () => {
       const c = map.getCenter();
@@ -93,8 +104,6 @@ export function PortMap({
       );
     });
 
-    const equipment = new EquipmentAttributes();
-    const atlas = drawIconAtlas();
     const labels = berthLabelLayer(model);
     const vessels = new VesselLayers();
     const labelSizePx = screen === 'wall' ? 20 : 14;

@@ -26,6 +26,8 @@ interface AppState {
   kpiSampleMs: number | undefined;
   /** Which layer groups the map shows (remembered per screen, see layer-settings.ts). */
   layers: LayerSettings;
+  /** The entity whose details are open, if any. */
+  selected: string | undefined;
   setConnection(status: ConnectionStatus): void;
   dataReceived(entityCount: number): void;
   setLanguage(language: Language): void;
@@ -33,6 +35,7 @@ interface AppState {
   setKpis(kpis: KpiValue[], atMs: number): void;
   setLayers(layers: LayerSettings): void;
   setLayer(group: LayerGroup, shown: boolean): void;
+  select(id: string | undefined): void;
 }
 
 export const useAppStore = create<AppState>()((set) => ({
@@ -48,6 +51,8 @@ export const useAppStore = create<AppState>()((set) => ({
   kpiSeries: {},
   kpiSampleMs: undefined,
   layers: ALL_LAYERS_ON,
+  selected: undefined,
+  select: (selected) => set({ selected }),
   setConnection: (connection) => set({ connection }),
   setLayers: (layers) => set({ layers }),
   setLayer: (group, shown) => set((state) => ({ layers: { ...state.layers, [group]: shown } })),
