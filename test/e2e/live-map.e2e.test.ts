@@ -112,36 +112,48 @@ describe.runIf(chromiumAvailable)('the live map in Chromium', () => {
   }, 120_000);
 
   it('opens a quay crane’s details when it is clicked', async () => {
+    const details = page.getByTestId('details');
+    const title = () =>
+      details
+        .locator('h2')
+        .textContent({ timeout: 500 })
+        .catch(() => null);
     const box = (await page.getByTestId('port-map').boundingBox())!;
-    const all = await projected(page);
-    // A crane with nothing else under the pointer (AGVs drive under working cranes).
-    const alone = (p: { id: string; x: number; y: number }) =>
-      all.every((q) => q.id === p.id || Math.hypot(q.x - p.x, q.y - p.y) > 25);
-    const cranes = all
-      .filter(alone)
-      .filter(
+    // A crane with nothing else near the pointer (AGVs drive under working cranes) and
+    // nothing over it (the legend covers a corner). Things move while a software-rendered
+    // frame is drawn, so a click that lands on something else is tried again.
+    const pickCrane = async () => {
+      const all = await projected(page);
+      const cranes = all.filter(
         (p) =>
           /-QC\d+$/.test(p.id) &&
+          all.every((q) => q.id === p.id || Math.hypot(q.x - p.x, q.y - p.y) > 25) &&
           p.x > box.x + 20 &&
           p.x < box.x + box.width - 20 &&
           p.y > box.y + 20 &&
           p.y < box.y + box.height - 20,
       );
-    // One that nothing lies over (the legend covers a corner of the map).
-    const onMap = await page.evaluate(
-      (points) =>
-        points.map(
-          (p) => document.elementFromPoint(p.x, p.y)?.closest('[data-testid="port-map"]') !== null,
-        ),
-      cranes,
-    );
-    const crane = cranes.find((_, i) => onMap[i]);
-    expect(crane).toBeDefined();
-    await page.mouse.click(crane!.x, crane!.y);
-    const details = page.getByTestId('details');
-    await expect
-      .poll(() => details.locator('h2').textContent(), { timeout: 20_000 })
-      .toBe(crane!.id);
+      const clear = await page.evaluate(
+        (points) =>
+          points.map(
+            (p) =>
+              document.elementFromPoint(p.x, p.y)?.closest('[data-testid="port-map"]') !== null,
+          ),
+        cranes,
+      );
+      return cranes.find((_, i) => clear[i]);
+    };
+    let opened: string | null = null;
+    for (let attempt = 0; attempt < 5 && !/-QC\d+$/.test(opened ?? ''); attempt += 1) {
+      const crane = await pickCrane();
+      expect(crane).toBeDefined();
+      await page.mouse.click(crane!.x, crane!.y);
+      for (let i = 0; i < 10 && !/-QC\d+$/.test(opened ?? ''); i += 1) {
+        await page.waitForTimeout(500);
+        opened = await title();
+      }
+    }
+    expect(opened).toMatch(/-QC\d+$/);
     expect(await details.locator('[data-field="kind"]').textContent()).toBe('Quay crane (STS)');
     expect(await details.locator('[data-field="state"]').textContent()).not.toBe('–');
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'details-crane.png') });
