@@ -9,6 +9,7 @@ import { METRES_PER_DEGREE_LAT, METRES_PER_SECOND_PER_KNOT, type LonLat } from '
 import type { VesselIdentity } from '../vessel-call-events.ts';
 import type { CallTrackerOptions } from '../vessel-call-options.ts';
 import { VesselCallTracker } from '../vessel-call-tracker.ts';
+import { createRng } from '../../../simulators/rng.ts';
 
 // A small port in a local frame (x east, y north, metres): two berths side by side along
 // a quay at y = 0, an anchorage 6-9 km to the south, a channel from the sea in the
@@ -77,18 +78,6 @@ export function testPort({ pilotBoardingPlace = true } = {}): PortModel {
   };
 }
 
-/** A deterministic pseudo-random source (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 export interface Fix {
   position: VesselPosition;
   x: number;
@@ -116,7 +105,7 @@ export class Track {
     public y: number,
     seed = 1,
   ) {
-    this.rng = random(seed);
+    this.rng = createRng(seed).next;
   }
 
   /** The index the next fix will have (to find the start of a leg). */

@@ -8,6 +8,7 @@ import type { PortEvent } from '../../../protocol/events.ts';
 import { iso6346CheckDigit } from '../../../protocol/identifiers.ts';
 import { DEFAULT_KPI_CHOICES } from '../kpi-choices.ts';
 import type { PortFacts } from '../port-facts.ts';
+import { createRng } from '../../../simulators/rng.ts';
 
 export const SYNTHETIC_FACTS: PortFacts = {
   berthIds: ['S-B1', 'S-B2'],
@@ -24,18 +25,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const IMO = '9074729';
 
-/** mulberry32: small, fast and good enough for test data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function containerNumber(serial: number): string {
   const firstTen = `QSYU${String(serial).padStart(6, '0')}`;
   return `${firstTen}${iso6346CheckDigit(firstTen)}`;
@@ -46,7 +35,7 @@ type Draft = Record<string, unknown> & { atMs: number };
 
 /** Events from startMs for `hours`, in time order, ids unique per seed. */
 export function syntheticDays(startMs: number, hours: number, seed = 1): PortEvent[] {
-  const rand = random(seed);
+  const rand = createRng(seed).next;
   const endMs = startMs + hours * HOUR;
   const between = (low: number, high: number) => low + (high - low) * rand();
   const drafts: Draft[] = [];
