@@ -1,5 +1,6 @@
 import type { Alert } from './alerts.ts';
 import type { KpiValue } from './kpi.ts';
+import type { OperationsPicture } from './operations.ts';
 import { EQUIPMENT_KINDS, type EquipmentKind, type EquipmentState } from './equipment.ts';
 
 /** What moves on the live map: equipment, and vessels (whose id is their MMSI). */
@@ -54,14 +55,21 @@ export interface LiveSnapshot {
   alertSeq: number;
   /** The live KPIs as last computed (empty until the first computation). */
   kpis: KpiValue[];
+  /** Berths, blocks, lanes and flows as last computed (absent until the first). */
+  picture?: OperationsPicture;
   /** The subscription in force (what the server kept of what was asked). */
   subscription: LiveSubscription;
 }
 
-/** The live KPIs, about once a second; each supersedes the last, so it may be dropped. */
+/**
+ * The live KPIs and the operations picture, about once a second; each supersedes the
+ * last, so it may be dropped. One message, not two: the transport drops a droppable
+ * message sent while the one before it is still being written.
+ */
 export interface KpiMessage {
   serverTimeMs: number;
   kpis: KpiValue[];
+  picture?: OperationsPicture;
 }
 
 /** An alert raised, acknowledged or resolved. Never dropped; `alertSeq` counts them. */

@@ -40,6 +40,8 @@ import { aisPortCalls } from './feeds/ais-port-calls.ts';
 import { startAisListeners } from './feeds/ais-listeners.ts';
 import type { Listener } from './feeds/nmea-listeners.ts';
 import { latestEquipmentPositions, latestVesselPositions } from './storage/latest.ts';
+import { loadCallRoster } from './live/call-roster.ts';
+import { buildOperationsPicture, FLOW_WINDOW_MS } from './live/operations-picture.ts';
 
 export interface AppOptions {
   db: Database;
@@ -73,6 +75,9 @@ declare module 'fastify' {
   }
 }
 
+/** A box's leg from pick-up to put-down takes minutes; two hours covers any that ends in the flow window. */
+const LONGEST_LEG_MS = 2 * 3_600_000;
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
@@ -86,10 +91,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const metrics = createMetrics();
   const facts = portFacts(options.portModel, options.kpiChoices);
   const liveKpis = await LiveKpis.fromHistory(options.db.pool, facts, Date.now());
+  const roster = await loadCallRoster(options.db.pool, Date.now());
   const writer = new BatchWriter(options.db.pool, {
     ...options.writer,
     metrics,
-    onEventsCommitted: (events) => liveKpis.add(events),
+    onEventsCommitted: (events) => {
+      liveKpis.add(events);
+      roster.add(events);
+    },
   });
   const hub = new LiveHub({
     flushIntervalMs: options.liveFlushIntervalMs ?? 200,
@@ -131,8 +140,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const now = Date.now();
     liveKpis.tick(now);
     const kpis = liveKpis.current();
-    hub.publishKpis(kpis);
     const state = liveKpis.latestState;
+    roster.prune(now);
+    const picture =
+      state &&
+      buildOperationsPicture({
+        state,
+        roster,
+        facts,
+        recentEvents: liveKpis.eventsSince(now - FLOW_WINDOW_MS - LONGEST_LEG_MS),
+        nowMs: now,
+      });
+    hub.publishKpis(kpis, picture);
     await alerts.evaluate(
       [...feedSignals(feeds, now), ...kpiSignals(kpis), ...(state ? stateSignals(state, now) : [])],
       now,

@@ -152,6 +152,19 @@ export class LiveKpis {
     return kpis;
   }
 
+  /** The window's events from fromMs on, in time order (shared: not to be changed). */
+  eventsSince(fromMs: number): readonly StoredEvent[] {
+    const events = this.ordered();
+    let low = 0;
+    let high = events.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (events[middle]!.timeMs < fromMs) low = middle + 1;
+      else high = middle;
+    }
+    return events.slice(low);
+  }
+
   /** The port's state at the end of the window, as the last current() found it. */
   get latestState(): PortState | undefined {
     return this.stateAtNow;

@@ -11,7 +11,7 @@ import type {
   VisitStatus,
 } from './port-state.ts';
 
-export const STATE_FORMAT = 2;
+export const STATE_FORMAT = 3;
 
 export interface PortStateJson {
   format: typeof STATE_FORMAT;

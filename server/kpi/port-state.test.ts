@@ -79,6 +79,34 @@ describe('the fold', () => {
     expect([...state.visits.keys()]).toEqual(['V3']);
   });
 
+  it('knows the lane a truck queues at, in and out, until its transaction starts', () => {
+    const state = foldEvents(emptyPortState(), [
+      gate(0, 'V1', 'in', 'arrived', 'G-in-02'),
+      gate(0, 'V2', 'in', 'arrived', 'G-in-02'),
+    ]);
+    const queuedAt = () => [...state.visits].map(([id, v]) => [id, v.queuedAtLaneId]);
+    expect(queuedAt()).toEqual([
+      ['V1', 'G-in-02'],
+      ['V2', 'G-in-02'],
+    ]);
+    foldEvents(state, [
+      gate(1, 'V1', 'in', 'started', 'G-in-02'),
+      gate(2, 'V1', 'in', 'completed', 'G-in-02'),
+      gate(30, 'V1', 'out', 'arrived', 'G-out-03'),
+      // Never seen coming in: not a visit, so not in any queue.
+      gate(31, 'V9', 'out', 'arrived', 'G-out-03'),
+    ]);
+    expect(queuedAt()).toEqual([
+      ['V1', 'G-out-03'],
+      ['V2', 'G-in-02'],
+    ]);
+    applyEvent(state, gate(32, 'V1', 'out', 'started', 'G-out-03'));
+    expect(queuedAt()).toEqual([
+      ['V1', undefined],
+      ['V2', 'G-in-02'],
+    ]);
+  });
+
   it('tracks inspections from queue entry to completion', () => {
     const state = foldEvents(emptyPortState(), [
       inspection(0, 'X1', 'AAAU1', 'queued'),

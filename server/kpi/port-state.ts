@@ -62,6 +62,8 @@ export interface VisitStatus {
   arrivedMs?: number;
   /** In-gate completion: the truck is in the terminal. */
   inGateMs?: number;
+  /** The gate lane it queues at now (in or out), until its transaction there starts. */
+  queuedAtLaneId?: string;
 }
 
 export interface CallStatus {
@@ -286,10 +288,14 @@ function applyEquipmentState(state: PortState, event: StoredEvent<EquipmentState
 
 function applyGate(state: PortState, event: StoredEvent<GateEvent>): void {
   const visit = state.visits.get(event.visitId);
+  if (event.phase === 'started' || event.phase === 'completed') delete visit?.queuedAtLaneId;
   if (event.direction === 'out') {
     if (event.phase === 'completed') state.visits.delete(event.visitId);
+    // Only a visit on record queues at the out-gate: one never seen coming in has no turn.
+    else if (event.phase === 'arrived' && visit) visit.queuedAtLaneId = event.laneId;
   } else if (event.phase === 'arrived') {
-    if (!visit) state.visits.set(event.visitId, { arrivedMs: event.timeMs });
+    if (!visit)
+      state.visits.set(event.visitId, { arrivedMs: event.timeMs, queuedAtLaneId: event.laneId });
   } else if (event.phase === 'completed') {
     if (visit?.inGateMs === undefined)
       state.visits.set(event.visitId, { ...visit, inGateMs: event.timeMs });

@@ -7,6 +7,7 @@ import type {
   LiveSnapshot,
   PositionBatch,
 } from '../../protocol/live.ts';
+import type { OperationsPicture } from '../../protocol/operations.ts';
 import { LiveHub, toColumns, type HubConnection } from './live-hub.ts';
 
 const T0 = Date.UTC(2026, 5, 1, 8);
@@ -367,5 +368,25 @@ describe('KPIs', () => {
     hub.publishKpis(kpis);
     expect(client.kpis).toEqual([{ serverTimeMs: T0, kpis }]);
     expect(hub.snapshot().kpis).toEqual(kpis);
+  });
+});
+
+describe('the operations picture', () => {
+  it('goes with the KPIs to every client, and into the snapshot of one that joins later', () => {
+    const { hub, client } = setup();
+    const picture: OperationsPicture = {
+      atMs: T0,
+      berths: [{ berthId: 'B1', status: 'free' }],
+      blocks: [],
+      lanes: [],
+      flows: [],
+      flowWindowMs: 3_600_000,
+    };
+    expect(hub.snapshot().picture).toBeUndefined();
+    hub.publishKpis([], picture);
+    expect(client.kpis.at(-1)?.picture).toEqual(picture);
+    const later = new FakeConnection('c2');
+    hub.attach(later);
+    expect(later.snapshots.at(-1)?.picture).toEqual(picture);
   });
 });

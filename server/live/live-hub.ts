@@ -9,6 +9,7 @@
 // one filter, and each distinct batch is built once.
 import type { Alert } from '../../protocol/alerts.ts';
 import type { KpiValue } from '../../protocol/kpi.ts';
+import type { OperationsPicture } from '../../protocol/operations.ts';
 import type {
   AlertMessage,
   KpiMessage,
@@ -75,6 +76,7 @@ export class LiveHub {
   private alertSeq = 0;
   private readonly openAlerts = new Map<string, Alert>();
   private kpis: KpiValue[] = [];
+  private picture: OperationsPicture | undefined;
   private timer: NodeJS.Timeout | undefined;
   private readonly flushIntervalMs: number;
   private readonly now: () => number;
@@ -129,19 +131,26 @@ export class LiveHub {
       alerts: [...this.openAlerts.values()],
       alertSeq: this.alertSeq,
       kpis: filter.kpis(this.kpis),
+      ...(this.picture ? { picture: this.picture } : {}),
       subscription: filter.subscription,
     };
   }
 
-  publishKpis(kpis: KpiValue[]): void {
+  /** The KPIs (each client's scopes) with the picture (the same to all: it is small). */
+  publishKpis(kpis: KpiValue[], picture?: OperationsPicture): void {
     this.kpis = kpis;
+    if (picture) this.picture = picture;
     const serverTimeMs = this.now();
     const messages = new Map<LiveFilter, KpiMessage>();
     for (const connection of this.connections.values()) {
       const filter = this.filterFor(connection.id);
       let message = messages.get(filter);
       if (!message) {
-        message = { serverTimeMs, kpis: filter.kpis(kpis) };
+        message = {
+          serverTimeMs,
+          kpis: filter.kpis(kpis),
+          ...(this.picture ? { picture: this.picture } : {}),
+        };
         messages.set(filter, message);
       }
       connection.sendKpis(message);

@@ -19,6 +19,8 @@ export interface DirectTrucks {
 }
 
 const HOUR = 3_600_000;
+/** Lines off, pilot aboard, tugs made fast: the time from the last lift to leaving. */
+const UNBERTHING_ALLOWANCE_MS = HOUR;
 /** Transshipment and empty boxes must have been in the yard this long to be loaded. */
 const MIN_YARD_TIME_MS = 6 * HOUR;
 /** Cranes work the middle 80 % of a ship's length (not the bow, the bridge, the stern). */
@@ -71,6 +73,9 @@ export class CargoOperations {
 
     const now = this.ctx.queue.nowMs;
     const hours = (call.plannedMoves / (cranes.length * 28)) * HOUR; // at a typical gross rate
+    // The terminal's estimate of departure from the gang it gave: a call that overruns it
+    // shows as delayed on its berth.
+    call.report('ETD-Berth', now + hours + UNBERTHING_ALLOWANCE_MS);
     const directPickups = discharges.filter((n) => this.ctx.registry.get(n).direct).length;
     // Direct deliveries come while the cranes discharge, direct loadings while they load.
     if (directPickups > 0)
