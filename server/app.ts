@@ -32,7 +32,10 @@ import { portFacts } from './kpi/port-facts.ts';
 import { kpiRoutes } from './routes/kpis.ts';
 import type { AlertRuleId } from '../protocol/alerts.ts';
 import { portModelRoutes } from './routes/port-model.ts';
+import { clientConfigRoutes } from './routes/client-config.ts';
 import { vesselRoutes } from './routes/vessels.ts';
+import { historyRoutes } from './routes/history.ts';
+import { searchRoutes } from './routes/search.ts';
 import { aisRoutes } from './routes/ais.ts';
 import { edifactRoutes } from './routes/edifact.ts';
 import { AisFeed } from './feeds/ais-feed.ts';
@@ -62,6 +65,8 @@ export interface AppOptions {
   ais?: { host: string; udpPort?: number; tcpPort?: number };
   /** MQTT broker to ingest from (MQTT_URL); unset: no MQTT. */
   mqtt?: { url: string; clientId?: string; retryAfterMs?: number };
+  /** An online MapLibre style for the client's base map (BASEMAP_STYLE_URL); unset: offline only. */
+  basemapStyleUrl?: string;
 }
 
 declare module 'fastify' {
@@ -203,11 +208,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await apiDocs(app, options.version);
   await app.register(healthRoutes(options.db, options.version));
   await app.register(portModelRoutes(options.portModel));
+  await app.register(clientConfigRoutes({ basemapStyleUrl: options.basemapStyleUrl }));
   await app.register(async (scope) =>
     ingestRoutes(scope, { writer, hub, feeds, metrics, ingestKey: options.ingestKey }),
   );
   await app.register(async (scope) => metricsRoutes(scope, metrics));
   await app.register(async (scope) => vesselRoutes(scope, options.db.pool));
+  await app.register(async (scope) =>
+    historyRoutes(scope, { pool: options.db.pool, portModel: options.portModel }),
+  );
+  await app.register(async (scope) =>
+    searchRoutes(scope, { pool: options.db.pool, portModel: options.portModel }),
+  );
   await app.register(async (scope) => kpiRoutes(scope, { pool: options.db.pool, facts }));
   await app.register(async (scope) =>
     aisRoutes(scope, { feed: aisFeed, ingestKey: options.ingestKey }),

@@ -128,3 +128,29 @@ describe('QUAYSIDE_RETENTION_DAYS', () => {
     expect(() => readConfig({ QUAYSIDE_RETENTION_DAYS: days })).toThrow(/at least 4/);
   });
 });
+
+describe('BASEMAP_STYLE_URL', () => {
+  it('is unset by default: nothing is fetched from the internet', () => {
+    expect(readConfig({}).basemapStyleUrl).toBeUndefined();
+    expect(readConfig({ BASEMAP_STYLE_URL: '' }).basemapStyleUrl).toBeUndefined();
+  });
+  it.each([
+    'https://tiles.example.com/styles/liberty/style.json',
+    'http://10.0.0.5:8080/style.json?key=abc',
+  ])('takes the http(s) URL %s', (url) => {
+    expect(readConfig({ BASEMAP_STYLE_URL: url }).basemapStyleUrl).toBe(url);
+  });
+  it.each([
+    'tiles.example.com/style.json',
+    'ftp://example.com/style.json',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'https://',
+    '/style.json',
+  ])('refuses %j with a ConfigError naming the variable', (url) => {
+    expect(() => readConfig({ BASEMAP_STYLE_URL: url })).toThrow(ConfigError);
+    expect(() => readConfig({ BASEMAP_STYLE_URL: url })).toThrow(
+      `BASEMAP_STYLE_URL must be an http:// or https:// URL, got "${url}"`,
+    );
+  });
+});

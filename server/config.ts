@@ -18,6 +18,8 @@ export interface ServerConfig {
   /** Days of raw time-series rows kept (TimescaleDB); undefined keeps everything. */
   retentionDays: number | undefined;
   logLevel: string;
+  /** An online MapLibre style drawn under the port model; unset: nothing is fetched online. */
+  basemapStyleUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -44,6 +46,14 @@ function parseSwitch(name: string, value: string | undefined, fallback: boolean)
   throw new ConfigError(`${name} must be on or off, got "${value}"`);
 }
 
+function parseHttpUrl(name: string, value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:')
+    throw new ConfigError(`${name} must be an http:// or https:// URL, got "${value}"`);
+  return url.href;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const databaseUrl = env.DATABASE_URL || undefined;
   return {
@@ -62,5 +72,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     aisTcpPort: env.AIS_TCP_PORT ? parsePort('AIS_TCP_PORT', env.AIS_TCP_PORT, 0) : undefined,
     retentionDays: parseDays('QUAYSIDE_RETENTION_DAYS', env.QUAYSIDE_RETENTION_DAYS),
     logLevel: env.LOG_LEVEL || 'info',
+    basemapStyleUrl: parseHttpUrl('BASEMAP_STYLE_URL', env.BASEMAP_STYLE_URL),
   };
 }

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     clientDir: CLIENT_DIR,
     logger,
     ...(config.mqttUrl ? { mqtt: { url: config.mqttUrl } } : {}),
+    basemapStyleUrl: config.basemapStyleUrl,
     alertRules: loadAlertRules(config.alertRulesPath),
     kpiChoices: loadKpiChoices(config.kpiDefinitionsPath),
     ...(config.aisUdpPort !== undefined || config.aisTcpPort !== undefined
