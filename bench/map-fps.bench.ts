@@ -14,9 +14,10 @@
 //    POST /api/v1/telemetry once a second, and keeps doing so while a fresh page is
 //    measured: once it holds N entities and draws, after a settling time, over a fixed
 //    window:
-//      - map fps: window.quaysideMap.frames per second. PortMap's draw loop bumps it once
-//        per requestAnimationFrame callback (interpolate, rebuild the deck layers), so it
-//        counts JS frames of the draw loop, not frames MapLibre actually rendered;
+//      - map fps: window.quaysideMap.frames per second: turns of PortMap's draw loop, one
+//        per requestAnimationFrame callback. The page is opened with ?redraw=always, so
+//        each turn also rebuilds the deck layers (the product skips that when nothing
+//        changed); it counts JS frames, not frames MapLibre actually rendered;
 //      - rAF/s: requestAnimationFrame callbacks per second of a loop of our own;
 //      - drawn/s: frames in which WebGL draw calls were made (the page's WebGL draw
 //        functions are counted; a rAF tick that follows draw calls counts one);

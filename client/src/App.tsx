@@ -4,14 +4,20 @@ import { MESSAGES } from './i18n.ts';
 import { EntityBuffers } from './live/entity-buffers.ts';
 import { connectLiveSource } from './live/live-source.ts';
 import { VesselRegistry } from './live/vessel-registry.ts';
+import { useMapStyle } from './map/basemap.ts';
 import { PortMap } from './map/PortMap.tsx';
 import { AlertList } from './panels/AlertList.tsx';
 import { DetailsPane } from './panels/DetailsPane.tsx';
+import { ContainerPane } from './panels/ContainerPane.tsx';
+import { SearchBox } from './panels/SearchBox.tsx';
+import { containerOfSelection } from './panels/search-hits.ts';
 import { Legend } from './panels/Legend.tsx';
 import { KpiTiles } from './panels/KpiTiles.tsx';
+import { BerthTimeline } from './panels/BerthTimeline.tsx';
 import { useAppStore } from './state/app-store.ts';
 import { loadLayerSettings, saveLayerSettings } from './state/layer-settings.ts';
 import { StatusBar } from './StatusBar.tsx';
+import { Playlist } from './wall/Playlist.tsx';
 
 const PORT_RETRY_MS = 3_000;
 
@@ -44,18 +50,22 @@ function usePortModel(): { model?: PortModel; failed: boolean } {
 
 export function App({ screen }: { screen: 'console' | 'wall' }) {
   const { model, failed } = usePortModel();
+  const mapStyle = useMapStyle(model);
   const buffers = useMemo(() => new EntityBuffers(), []);
   const registry = useMemo(() => new VesselRegistry(), []);
   const language = useAppStore((s) => s.language);
   const connection = useAppStore((s) => s.connection);
+  const selectedBox = containerOfSelection(useAppStore((s) => s.selected));
 
   useEffect(() => {
-    const { setConnection, dataReceived, setOpenAlerts, setKpis } = useAppStore.getState();
+    const { setConnection, dataReceived, setOpenAlerts, setKpis, setPicture } =
+      useAppStore.getState();
     return connectLiveSource(buffers, {
       onStatus: setConnection,
       onData: dataReceived,
       onAlerts: setOpenAlerts,
       onKpis: setKpis,
+      onPicture: setPicture,
       onIncompatible: () => window.location.reload(),
     });
   }, [buffers]);
@@ -82,9 +92,15 @@ export function App({ screen }: { screen: 'console' | 'wall' }) {
       <StatusBar />
       <div className="workspace">
         <main className="map-area">
-          {model ? (
+          {model && mapStyle ? (
             <>
-              <PortMap model={model} buffers={buffers} registry={registry} screen={screen} />
+              <PortMap
+                model={model}
+                buffers={buffers}
+                registry={registry}
+                screen={screen}
+                style={mapStyle}
+              />
               <Legend toggles={screen === 'console'} />
             </>
           ) : (
@@ -95,15 +111,27 @@ export function App({ screen }: { screen: 'console' | 'wall' }) {
         </main>
         <aside className="side-panel">
           {screen === 'console' && (
-            <DetailsPane buffers={buffers} timeZone={model?.properties.timeZone ?? 'UTC'} />
+            <>
+              <SearchBox />
+              {selectedBox ? (
+                <ContainerPane
+                  containerNumber={selectedBox}
+                  timeZone={model?.properties.timeZone ?? 'UTC'}
+                />
+              ) : (
+                <DetailsPane buffers={buffers} timeZone={model?.properties.timeZone ?? 'UTC'} />
+              )}
+            </>
           )}
           <KpiTiles />
+          {model && <BerthTimeline model={model} />}
           <AlertList
             timeZone={model?.properties.timeZone ?? 'UTC'}
             actions={screen === 'console'}
           />
         </aside>
       </div>
+      {screen === 'wall' && model && <Playlist model={model} />}
     </div>
   );
 }

@@ -1,33 +1,13 @@
-import { useEffect, useState } from 'react';
 import { MESSAGES } from './i18n.ts';
-import { STALE_AFTER_MS, useAppStore } from './state/app-store.ts';
+import { useAppStore } from './state/app-store.ts';
+import { useDataFreshness } from './state/data-freshness.ts';
 
 /** Connection state and data age, always visible: stale data must never look live. */
 export function StatusBar() {
-  const { connection, lastDataAtMs, entityCount, language, setLanguage, openAlerts } =
-    useAppStore();
+  const { entityCount, language, setLanguage, openAlerts } = useAppStore();
   const critical = openAlerts.some((a) => a.severity === 'critical');
   const t = MESSAGES[language];
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1_000);
-    return () => clearInterval(timer);
-  }, []);
-
-  const ageMs = lastDataAtMs === undefined ? undefined : Math.max(0, now - lastDataAtMs);
-  const stale = connection === 'live' && ageMs !== undefined && ageMs > STALE_AFTER_MS;
-  const status = stale ? 'stale' : connection;
-  const label = stale
-    ? t.stale
-    : connection === 'live'
-      ? t.live
-      : connection === 'offline'
-        ? t.offline
-        : t.connecting;
-  const age =
-    ageMs === undefined
-      ? t.noData
-      : `${t.dataAge} ${new Intl.NumberFormat(language, { maximumFractionDigits: 0 }).format(ageMs / 1000)} s`;
+  const { status, label, age } = useDataFreshness();
 
   return (
     <header className="status-bar">

@@ -71,6 +71,16 @@ describe('EntityBuffers', () => {
     expect(buffers.describe('nobody')).toBeUndefined();
   });
 
+  it('says whether anything is still moving, so an idle map need not redraw', () => {
+    const buffers = new EntityBuffers(2);
+    buffers.apply(columns({ id: 'TT1', timeMs: 1_000, lon: 122, lat: 30 }), 0);
+    expect(buffers.interpolate(100)).toBe(false); // placed at its first fix at once
+    buffers.apply(columns({ id: 'TT1', timeMs: 2_000, lon: 122.001, lat: 30 }), 1_000);
+    expect(buffers.interpolate(1_500)).toBe(true);
+    expect(buffers.interpolate(60_000)).toBe(true); // arrives
+    expect(buffers.interpolate(61_000)).toBe(false); // and stays
+  });
+
   it('starts empty', () => {
     const buffers = new EntityBuffers();
     expect(buffers.count).toBe(0);

@@ -93,15 +93,22 @@ export class EntityBuffers {
     }
   }
 
-  /** Moves every entity to where it should be drawn at client time nowMs. */
-  interpolate(nowMs: number): void {
+  /**
+   * Moves every entity to where it should be drawn at client time nowMs. Returns whether
+   * any is still on its way (the map need not redraw a picture in which nothing moves).
+   */
+  interpolate(nowMs: number): boolean {
+    let moving = false;
     for (let slot = 0; slot < this.count; slot += 1) {
       const duration = this.glideMs[slot]!;
       const t = duration === 0 ? 1 : Math.min(1, (nowMs - this.glideStart[slot]!) / duration);
       const i = slot * 2;
+      const [lon, lat] = [this.positions[i]!, this.positions[i + 1]!];
       this.positions[i] = this.from[i]! + (this.to[i]! - this.from[i]!) * t;
       this.positions[i + 1] = this.from[i + 1]! + (this.to[i + 1]! - this.from[i + 1]!) * t;
+      if (this.positions[i] !== lon || this.positions[i + 1] !== lat) moving = true;
     }
+    return moving;
   }
 
   /** Newest fix time over all entities (for "data age"), or undefined when empty. */

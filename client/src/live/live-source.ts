@@ -11,6 +11,7 @@ import {
 } from '../../../protocol/live.ts';
 import type { Alert } from '../../../protocol/alerts.ts';
 import type { KpiValue } from '../../../protocol/kpi.ts';
+import type { OperationsPicture } from '../../../protocol/operations.ts';
 import { PROTOCOL_VERSION } from '../../../protocol/version.ts';
 import type { EntityBuffers } from './entity-buffers.ts';
 
@@ -21,6 +22,8 @@ export interface LiveSourceEvents {
   onAlerts(alerts: Alert[]): void;
   /** The live KPIs, whole, from each snapshot and push (about once a second). */
   onKpis(kpis: KpiValue[], serverTimeMs: number): void;
+  /** Berths, blocks, lanes and flows, from each snapshot and push that carries them. */
+  onPicture(picture: OperationsPicture): void;
   onIncompatible(serverVersion: number): void;
 }
 
@@ -46,6 +49,7 @@ export function connectLiveSource(buffers: EntityBuffers, events: LiveSourceEven
     events.onData(buffers.count);
     events.onAlerts([...alerts.values()]);
     events.onKpis(snapshot.kpis, snapshot.serverTimeMs);
+    if (snapshot.picture) events.onPicture(snapshot.picture);
   };
   const resync = () => {
     if (Date.now() - lastResyncAt < RESYNC_MIN_INTERVAL_MS) return;
@@ -79,7 +83,10 @@ export function connectLiveSource(buffers: EntityBuffers, events: LiveSourceEven
     if (gap) resync();
   });
 
-  socket.on('kpis', ({ kpis, serverTimeMs }) => events.onKpis(kpis, serverTimeMs));
+  socket.on('kpis', ({ kpis, serverTimeMs, picture }) => {
+    events.onKpis(kpis, serverTimeMs);
+    if (picture) events.onPicture(picture);
+  });
 
   socket.on('alert', ({ alertSeq, alert }) => {
     if (lastAlertSeq === undefined || alertSeq <= lastAlertSeq) return;

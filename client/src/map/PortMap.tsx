@@ -10,23 +10,20 @@ import type { PortModel } from '../../../protocol/port-model.ts';
 import type { EntityBuffers } from '../live/entity-buffers.ts';
 import type { VesselRegistry } from '../live/vessel-registry.ts';
 import { useAppStore } from '../state/app-store.ts';
-import {
-  deckLayerVisible,
-  LAYER_GROUPS,
-  type LayerGroup,
-  type LayerSettings,
-} from '../state/layer-settings.ts';
-import { berthLabelLayer } from './deck-layers.ts';
-import { drawIconAtlas } from './equipment-icons.ts';
-import { EquipmentAttributes, equipmentLayer } from './equipment-layer.ts';
+import { LAYER_GROUPS, type LayerGroup, type LayerSettings } from '../state/layer-settings.ts';
+import { MapScene } from './map-scene.ts';
+import { pickAt } from './map-picking.ts';
 import { buildPortStyle, portBounds } from './port-style.ts';
 import { loadView, saveView } from './view-memory.ts';
-import { LABEL_OFFSET, vesselIds, VesselLayers, type VesselStyle } from './vessel-layers.ts';
+import { LABEL_OFFSET, type VesselStyle } from './vessel-layers.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
 export interface MapDebug {
+  /** Turns of the draw loop (one per animation frame). */
   frames: number;
+  /** Frames in which the scene built new layers (a still picture builds none). */
+  drawn: number;
   entityCount: number;
   mapLoaded: boolean;
   /** Page pixels of every drawn equipment entity (tests check that they are really drawn there). */
@@ -58,11 +55,14 @@ export function PortMap({
   buffers,
   registry,
   screen,
+  style,
 }: {
   model: PortModel;
   buffers: EntityBuffers;
   registry: VesselRegistry;
   screen: string;
+  /** The base map's style, decided before the map is built (map/basemap.ts); else offline. */
+  style?: maplibregl.StyleSpecification;
 }) {
   const container = useRef<HTMLDivElement>(null);
 
@@ -71,21 +71,21 @@ export function PortMap({
     const saved = loadView(screen, globalThis.localStorage);
     const map = new maplibregl.Map({
       container: container.current,
-      style: buildPortStyle(model),
+      style: style ?? buildPortStyle(model),
       attributionControl: false,
       ...(saved ?? { bounds: portBounds(model), fitBoundsOptions: { padding: 40 } }),
     });
     map.addControl(new maplibregl.NavigationControl({ visualizePitch: true }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
-    const equipment = new EquipmentAttributes();
-    const atlas = drawIconAtlas();
+    const alwaysRedraw = new URLSearchParams(window.location.search).get('redraw') === 'always';
+    const scene = new MapScene(model, buffers, registry, screen, alwaysRedraw);
     const overlay = new MapLibreOverlay({
       interleaved: true,
       layers: [],
-      // A click on a machine opens its details; a click beside everything leaves them open.
+      // A click on a machine, a vessel or a place opens its details; a click beside
+      // everything leaves them open.
       onClick: (info) => {
-        if (info.layer?.id !== 'equipment') return;
-        const id = equipment.idAt(buffers, info.index);
+        const id = pickAt(map, scene, buffers, info);
         if (id) useAppStore.getState().select(id);
       },
     });
@@ -104,11 +104,10 @@ export function PortMap({
       );
     });
 
-    const labels = berthLabelLayer(model);
-    const vessels = new VesselLayers();
-    const labelSizePx = screen === 'wall' ? 20 : 14;
+    const vessels = scene.vessels;
     const debug: MapDebug = {
       frames: 0,
+      drawn: 0,
       entityCount: 0,
       mapLoaded: false,
       projected: () => {
@@ -148,6 +147,13 @@ export function PortMap({
         for (const id of base)
           map.setLayoutProperty(id, 'visibility', layers[group as LayerGroup] ? 'visible' : 'none');
     };
+    // Search and the wall's playlist move the map by asking the store.
+    const unsubscribeView = useAppStore.subscribe((state, previous) => {
+      const request = state.viewRequest;
+      if (!request || request === previous.viewRequest) return;
+      if ('bounds' in request) map.fitBounds(request.bounds, { padding: 40, duration: 1_500 });
+      else map.flyTo({ center: request.center, zoom: request.zoom, duration: 1_500 });
+    });
     let unsubscribeLayers = () => {};
     map.on('load', () => {
       debug.mapLoaded = true;
@@ -158,34 +164,20 @@ export function PortMap({
     });
 
     let frameRequest = 0;
-    let noticedVersion = -1;
     const draw = () => {
-      buffers.interpolate(Date.now());
-      debug.frames += 1;
-      debug.entityCount = buffers.count;
-      if (buffers.version !== noticedVersion) {
-        // A vessel the registry does not know yet brings its next read forward.
-        noticedVersion = buffers.version;
-        registry.notice(vesselIds(buffers));
-      }
-      const ships = vessels.build(buffers, registry, {
+      const state = useAppStore.getState();
+      const layers = scene.frame({
+        nowMs: Date.now(),
         zoom: map.getZoom(),
-        language: useAppStore.getState().language,
-        labelSizePx,
+        language: state.language,
+        layers: state.layers,
+        picture: state.picture,
+        alerts: state.openAlerts,
       });
-      const shown = useAppStore.getState().layers;
-      overlay.setProps({
-        layers: [
-          labels,
-          ...ships.shapes,
-          equipmentLayer(buffers, equipment, atlas, debug.frames, {
-            minPixels: screen === 'wall' ? 14 : 10,
-          }),
-          ships.labels,
-        ].map((layer) =>
-          deckLayerVisible(shown, layer.id) ? layer : layer.clone({ visible: false }),
-        ),
-      });
+      if (layers) overlay.setProps({ layers });
+      debug.frames += 1;
+      debug.drawn = scene.frames;
+      debug.entityCount = buffers.count;
       frameRequest = requestAnimationFrame(draw);
     };
     frameRequest = requestAnimationFrame(draw);
@@ -193,6 +185,7 @@ export function PortMap({
     return () => {
       cancelAnimationFrame(frameRequest);
       unsubscribeLayers();
+      unsubscribeView();
       map.remove();
       delete window.quaysideMap;
     };

@@ -250,7 +250,9 @@ export interface VesselShape {
   labelPosition: [number, number];
 }
 
-interface LabelDatum {
+export interface LabelDatum {
+  /** The vessel's MMSI. */
+  id: string;
   position: [number, number];
   text: string;
 }
@@ -421,7 +423,7 @@ export class VesselLayers {
     if (textChanged) {
       this.labels = this.slots.map((slot) => {
         const id = buffers.ids[slot]!;
-        return { position: [0, 0], text: vesselLabel(id, registry.get(id), language) };
+        return { id, position: [0, 0], text: vesselLabel(id, registry.get(id), language) };
       });
       this.languageFor = language;
     }

@@ -21,38 +21,42 @@ export const BOARD_KPIS = [
   'customs.clearance_time',
   'inspection.queue',
 ] as const;
+export type BoardKpi = (typeof BOARD_KPIS)[number];
 
 const DEFINITIONS = new Map<string, KpiDefinition>(KPI_DEFINITIONS.map((d) => [d.id, d]));
 
-export function KpiTiles() {
+/** One key figure: its name, value and unit, and its recent course. */
+export function KpiTile({ id }: { id: BoardKpi }) {
   const language = useAppStore((s) => s.language);
-  const kpis = useAppStore((s) => s.kpis);
-  const series = useAppStore((s) => s.kpiSeries);
+  const kpi = useAppStore((s) => s.kpis.find((k) => k.id === id && k.scope === 'port'));
+  const series = useAppStore((s) => s.kpiSeries[seriesKey(id, 'port')]);
   const t = MESSAGES[language];
-  const byId = new Map(kpis.filter((k) => k.scope === 'port').map((k) => [k.id, k]));
+  const definition = DEFINITIONS.get(id)!;
+  const shown = formatKpi(kpi?.value ?? null, definition.unit, language);
+  const name = definition.name[language];
+  return (
+    <div
+      className="kpi-tile"
+      data-kpi={id}
+      title={`${name}: ${definition.definition[language]} (${t.last24h})`}
+    >
+      <div className="kpi-name">{name}</div>
+      <div className="kpi-value">
+        {shown.value}
+        <span className="kpi-unit">{shown.unit}</span>
+      </div>
+      <Sparkline values={series ?? []} label={name} />
+    </div>
+  );
+}
+
+export function KpiTiles() {
+  const t = MESSAGES[useAppStore((s) => s.language)];
   return (
     <section className="kpi-tiles" aria-label={t.kpiBoard} data-testid="kpi-tiles">
-      {BOARD_KPIS.map((id) => {
-        const definition = DEFINITIONS.get(id)!;
-        const kpi = byId.get(id);
-        const shown = formatKpi(kpi?.value ?? null, definition.unit, language);
-        const name = definition.name[language];
-        return (
-          <div
-            key={id}
-            className="kpi-tile"
-            data-kpi={id}
-            title={`${name}: ${definition.definition[language]} (${t.last24h})`}
-          >
-            <div className="kpi-name">{name}</div>
-            <div className="kpi-value">
-              {shown.value}
-              <span className="kpi-unit">{shown.unit}</span>
-            </div>
-            <Sparkline values={series[seriesKey(id, 'port')] ?? []} label={name} />
-          </div>
-        );
-      })}
+      {BOARD_KPIS.map((id) => (
+        <KpiTile key={id} id={id} />
+      ))}
     </section>
   );
 }

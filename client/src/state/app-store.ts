@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import type { Alert } from '../../../protocol/alerts.ts';
 import type { KpiValue } from '../../../protocol/kpi.ts';
+import type { OperationsPicture } from '../../../protocol/operations.ts';
 import { detectLanguage, type Language } from '../i18n.ts';
 import { addSample, type KpiSeries } from './kpi-series.ts';
 import { ALL_LAYERS_ON, type LayerGroup, type LayerSettings } from './layer-settings.ts';
@@ -24,19 +25,34 @@ interface AppState {
   kpis: KpiValue[];
   kpiSeries: KpiSeries;
   kpiSampleMs: number | undefined;
+  /** Berth statuses, block fills, lane queues and flows as last pushed. */
+  picture: OperationsPicture | undefined;
   /** Which layer groups the map shows (remembered per screen, see layer-settings.ts). */
   layers: LayerSettings;
-  /** The entity whose details are open, if any. */
+  /**
+   * What the details pane shows, if anything: an equipment id, a vessel's MMSI (nine
+   * digits), or a place or box with its prefix: "berth:<id>", "lane:<id>", "block:<id>",
+   * "container:<number>".
+   */
   selected: string | undefined;
+  /** The latest request to move the map (search, playlist); `seq` tells a new one apart. */
+  viewRequest: ViewRequest | undefined;
   setConnection(status: ConnectionStatus): void;
   dataReceived(entityCount: number): void;
   setLanguage(language: Language): void;
   setOpenAlerts(alerts: Alert[]): void;
   setKpis(kpis: KpiValue[], atMs: number): void;
+  setPicture(picture: OperationsPicture): void;
   setLayers(layers: LayerSettings): void;
   setLayer(group: LayerGroup, shown: boolean): void;
   select(id: string | undefined): void;
+  requestView(view: ViewTarget): void;
 }
+
+/** Fly to a point (at a zoom) or frame a box [[west, south], [east, north]]. */
+export type ViewTarget =
+  { center: [number, number]; zoom: number } | { bounds: [[number, number], [number, number]] };
+export type ViewRequest = ViewTarget & { seq: number };
 
 export const useAppStore = create<AppState>()((set) => ({
   connection: 'connecting',
@@ -50,9 +66,14 @@ export const useAppStore = create<AppState>()((set) => ({
   kpis: [],
   kpiSeries: {},
   kpiSampleMs: undefined,
+  picture: undefined,
+  setPicture: (picture) => set({ picture }),
   layers: ALL_LAYERS_ON,
   selected: undefined,
+  viewRequest: undefined,
   select: (selected) => set({ selected }),
+  requestView: (view) =>
+    set((state) => ({ viewRequest: { ...view, seq: (state.viewRequest?.seq ?? 0) + 1 } })),
   setConnection: (connection) => set({ connection }),
   setLayers: (layers) => set({ layers }),
   setLayer: (group, shown) => set((state) => ({ layers: { ...state.layers, [group]: shown } })),

@@ -5,9 +5,12 @@ export const LAYER_GROUPS = {
   water: { base: ['water', 'anchorage', 'channel', 'pilot-boarding-place'], deck: [] },
   land: { base: ['land', 'terminals', 'quay'], deck: [] },
   roads: { base: ['roads'], deck: [] },
-  berths: { base: ['berths'], deck: ['berth-labels'] },
-  yard: { base: ['yard-blocks'], deck: [] },
-  gates: { base: ['gates', 'gate-lanes', 'inspection-area', 'inspection-lanes'], deck: [] },
+  berths: { base: ['berths'], deck: ['berth-status', 'berth-labels'] },
+  yard: { base: ['yard-blocks'], deck: ['yard-heat'] },
+  gates: {
+    base: ['gates', 'gate-lanes', 'inspection-area', 'inspection-lanes'],
+    deck: ['lane-queues', 'lane-queue-counts'],
+  },
   equipment: { base: ['sts-cranes'], deck: ['equipment'] },
   vessels: {
     base: [],
@@ -19,6 +22,8 @@ export const LAYER_GROUPS = {
       'vessel-labels',
     ],
   },
+  flows: { base: [], deck: ['flow-arcs', 'flow-trails'] },
+  alerts: { base: [], deck: ['alert-pulses'] },
 } as const satisfies Record<string, { base: readonly string[]; deck: readonly string[] }>;
 
 export type LayerGroup = keyof typeof LAYER_GROUPS;

@@ -1,0 +1,77 @@
+// The recent track of each vehicle, sampled once a second from the entity buffers, so a
+// loaded AGV or truck can draw the way its box came (the container flow, animated). Only
+// vehicles: cranes and ships draw no trails. Bounded: a fixed number of samples each.
+import type { EntityBuffers } from './entity-buffers.ts';
+
+const TRAIL_KINDS = new Set(['agv', 'truck']);
+/** Samples kept per vehicle: a minute at one a second. */
+export const TRAIL_SAMPLES = 60;
+export const TRAIL_SAMPLE_MS = 1_000;
+
+export interface Trip {
+  id: string;
+  /** [lon, lat] oldest first. */
+  path: [number, number][];
+  /** Seconds since the history began, one per point. */
+  timestamps: number[];
+}
+
+interface Track {
+  path: [number, number][];
+  timestamps: number[];
+  seenAtMs: number;
+}
+
+export class TrailHistory {
+  private readonly tracks = new Map<string, Track>();
+  private lastSampleMs = Number.NEGATIVE_INFINITY;
+  private trips: Trip[] = [];
+
+  constructor(private readonly originMs: number) {}
+
+  /** Seconds since the origin: the clock a TripsLayer animates trails by. */
+  secondsAt(nowMs: number): number {
+    return (nowMs - this.originMs) / 1000;
+  }
+
+  /**
+   * Takes a sample when one is due; returns true when it did (the trips changed). A trail
+   * is shown only while its vehicle is travelling loaded.
+   */
+  sample(buffers: EntityBuffers, nowMs: number): boolean {
+    if (nowMs - this.lastSampleMs < TRAIL_SAMPLE_MS) return false;
+    this.lastSampleMs = nowMs;
+    const seconds = this.secondsAt(nowMs);
+    const trips: Trip[] = [];
+    for (let slot = 0; slot < buffers.count; slot += 1) {
+      if (!TRAIL_KINDS.has(buffers.kindOf(slot))) continue;
+      const id = buffers.ids[slot]!;
+      const track = this.tracks.get(id) ?? { path: [], timestamps: [], seenAtMs: nowMs };
+      const point: [number, number] = [
+        buffers.positions[slot * 2]!,
+        buffers.positions[slot * 2 + 1]!,
+      ];
+      const last = track.path.at(-1);
+      if (!last || last[0] !== point[0] || last[1] !== point[1]) {
+        track.path.push(point);
+        track.timestamps.push(seconds);
+        if (track.path.length > TRAIL_SAMPLES) {
+          track.path.shift();
+          track.timestamps.shift();
+        }
+      }
+      track.seenAtMs = nowMs;
+      this.tracks.set(id, track);
+      if (buffers.describe(id)?.state === 'travelling_loaded' && track.path.length > 1)
+        trips.push({ id, path: [...track.path], timestamps: [...track.timestamps] });
+    }
+    // A vehicle no longer in the picture (a resync dropped it) takes its track with it.
+    for (const [id, track] of this.tracks) if (track.seenAtMs !== nowMs) this.tracks.delete(id);
+    this.trips = trips;
+    return true;
+  }
+
+  current(): readonly Trip[] {
+    return this.trips;
+  }
+}
