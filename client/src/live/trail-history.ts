@@ -1,12 +1,16 @@
-// The recent track of each vehicle, sampled once a second from the entity buffers, so a
-// loaded AGV or truck can draw the way its box came (the container flow, animated). Only
-// vehicles: cranes and ships draw no trails. Bounded: a fixed number of samples each.
+// The recent track of each vehicle, sampled every two seconds from the entity buffers, so
+// a loaded AGV or truck can draw the way its box came (the container flow, animated). Only
+// vehicles: cranes and ships draw no trails. Bounded: a fixed number of samples each, and
+// at most MAX_TRAILS drawn (every new set of trips is a new upload to the GPU, and a
+// software-rendered wall with thousands of vehicles must not spend its frames on it).
 import type { EntityBuffers } from './entity-buffers.ts';
 
 const TRAIL_KINDS = new Set(['agv', 'truck']);
-/** Samples kept per vehicle: a minute at one a second. */
-export const TRAIL_SAMPLES = 60;
-export const TRAIL_SAMPLE_MS = 1_000;
+/** Samples kept per vehicle: a minute at one every two seconds. */
+export const TRAIL_SAMPLES = 30;
+export const TRAIL_SAMPLE_MS = 2_000;
+/** Trails drawn at once: more than a terminal's loaded vehicles at any moment. */
+export const MAX_TRAILS = 400;
 
 export interface Trip {
   id: string;
@@ -62,7 +66,11 @@ export class TrailHistory {
       }
       track.seenAtMs = nowMs;
       this.tracks.set(id, track);
-      if (buffers.describe(id)?.state === 'travelling_loaded' && track.path.length > 1)
+      if (
+        trips.length < MAX_TRAILS &&
+        buffers.describe(id)?.state === 'travelling_loaded' &&
+        track.path.length > 1
+      )
         trips.push({ id, path: [...track.path], timestamps: [...track.timestamps] });
     }
     // A vehicle no longer in the picture (a resync dropped it) takes its track with it.

@@ -9,7 +9,7 @@ import type { Alert } from '../../../protocol/alerts.ts';
 import type { OperationsPicture } from '../../../protocol/operations.ts';
 import type { PortModel } from '../../../protocol/port-model.ts';
 import type { EntityBuffers } from '../live/entity-buffers.ts';
-import { TRAIL_SAMPLES, TrailHistory, type Trip } from '../live/trail-history.ts';
+import { TRAIL_SAMPLE_MS, TRAIL_SAMPLES, TrailHistory, type Trip } from '../live/trail-history.ts';
 import type { VesselRegistry } from '../live/vessel-registry.ts';
 import { MESSAGES, type Language } from '../i18n.ts';
 import { deckLayerVisible, type LayerSettings } from '../state/layer-settings.ts';
@@ -154,7 +154,7 @@ export class MapScene {
       jointRounded: true,
       capRounded: true,
       fadeTrail: true,
-      trailLength: TRAIL_SAMPLES,
+      trailLength: (TRAIL_SAMPLES * TRAIL_SAMPLE_MS) / 1000,
       currentTime: this.trails.secondsAt(nowMs),
     });
   }
