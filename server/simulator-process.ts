@@ -25,7 +25,8 @@ export function startSimulatorProcess(
     child = spawn(process.execPath, ['--import', loader, CLI, '--target', options.target], {
       // The key goes by environment, not argv, so `ps` does not show it.
       env: { ...process.env, QUAYSIDE_INGEST_KEY: options.key },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      // The IPC channel is the child's lifeline: it closes when this process dies in any way.
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.once('exit', (code, signal) => {
       child = undefined;

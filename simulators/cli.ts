@@ -84,6 +84,17 @@ function options() {
   }
 }
 
+/** How this process leaves when told to: at once until it runs, then gracefully. */
+let leave: () => void = () => process.exit(0);
+// Started by the server (npm start): it leaves with the server, even one killed outright
+// (the IPC channel closes however the parent dies), rather than feeding whatever comes
+// next on that port with an old key. Listening from the start (warm-up takes a while),
+// and the server may have gone already while this module was still loading.
+if (process.send) {
+  process.on('disconnect', () => leave());
+  if (!process.connected) leave();
+}
+
 async function main(): Promise<void> {
   const values = options();
   if (values.help) {
@@ -136,7 +147,7 @@ async function main(): Promise<void> {
       (mqtt ? ` through ${values.mqtt}` : ''),
   );
   const run = runLive(simulation, mqtt?.feed ?? client, speed);
-  const stop = () => {
+  leave = () => {
     run.stop();
     // Pending events are worth a moment's wait; positions are not.
     const deadline = setTimeout(() => process.exit(0), 3_000);
@@ -147,8 +158,8 @@ async function main(): Promise<void> {
         process.exit(0);
       });
   };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  process.on('SIGTERM', () => leave());
+  process.on('SIGINT', () => leave());
 }
 
 void main();

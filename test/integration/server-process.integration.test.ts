@@ -1,5 +1,6 @@
 // `npm start`'s process on the embedded engine: it starts, prints its URL and key, ends
 // cleanly on SIGTERM and SIGINT, and a restart finds what was stored before.
+import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectLiveClient } from '../helpers/live-client.ts';
 import { startServerProcess } from '../helpers/server-process.ts';
@@ -36,6 +37,31 @@ describe('the server process', () => {
       expect(await second.stop('SIGINT')).toBe(0);
     }
   }, 120_000); // two cold starts of the embedded engine, on a busy machine
+
+  it('takes its built-in simulator with it, even when killed outright', async () => {
+    const server = await startServerProcess({ ...env, QUAYSIDE_SIMULATE: 'on' });
+    const simulatorPid = () => {
+      const lines = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(server.child.pid)])
+        .toString()
+        .split('\n');
+      const line = lines.find((l) => l.includes('simulators/cli.ts'));
+      return line === undefined ? undefined : Number(line.trim().split(/\s+/)[0]);
+    };
+    // Gone, or a zombie that nobody reaps (an orphan's new parent here may not).
+    const alive = (pid: number) => {
+      try {
+        return !execFileSync('ps', ['-o', 'stat=', '-p', String(pid)])
+          .toString()
+          .startsWith('Z');
+      } catch {
+        return false; // ps finds no such process
+      }
+    };
+    await expect.poll(simulatorPid, { timeout: 20_000 }).toBeDefined();
+    const pid = simulatorPid()!;
+    await server.stop('SIGKILL');
+    await expect.poll(() => alive(pid), { timeout: 15_000 }).toBe(false);
+  }, 120_000);
 
   it('refuses to start with a clear message when the configuration is wrong', async () => {
     await expect(startServerProcess({ ...env, PORT: 'eighty' })).rejects.toThrow(
