@@ -63,6 +63,7 @@ const en = {
   berth_delayed: 'Delayed',
   berthStatus: 'Berths',
   yardFill: 'Yard fill',
+  blockBoxes: 'Boxes standing',
   // AIS navigational status, as the vessel labels show it.
   navUnderWayEngine: 'Under way',
   navAtAnchor: 'At anchor',
@@ -253,6 +254,7 @@ const zhCN: Messages = {
   berth_delayed: '延误',
   berthStatus: '泊位',
   yardFill: '堆场占用',
+  blockBoxes: '在场箱数',
   navUnderWayEngine: '在航（机动）',
   navAtAnchor: '锚泊',
   navNotUnderCommand: '失控',

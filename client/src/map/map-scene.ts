@@ -26,6 +26,9 @@ import { vesselIds, VesselLayers, type LabelDatum } from './vessel-layers.ts';
  */
 export const TRAIL_COLOUR: [number, number, number] = [255, 222, 140];
 
+/** Below this zoom a berth is labelled with its name only; its colour tells its status. */
+export const BRIEF_LABELS_BELOW_ZOOM = 15.5;
+
 /** Pulsing alerts alone redraw at most this often (a calm ~12 frames a second). */
 const PULSE_FRAME_MS = 80;
 
@@ -48,6 +51,7 @@ export class MapScene {
   private readonly iconMinPixels: number;
   private drawn: Partial<Omit<SceneInputs, 'nowMs'>> & { version?: number; atMs?: number } = {};
   private operations: Layer[] = [];
+  private briefLabels: boolean | undefined;
   private placedAlerts: PlacedAlert[] = [];
   private shownLabels: { from?: unknown; picture?: OperationsPicture; data: LabelDatum[] } = {
     data: [],
@@ -87,17 +91,20 @@ export class MapScene {
     if (!changed && !pulseDue && !this.alwaysRedraw) return undefined;
 
     if (buffers.version !== this.drawn.version) this.registry.notice(vesselIds(buffers));
+    const brief = inputs.zoom < BRIEF_LABELS_BELOW_ZOOM;
     if (
       inputs.picture !== this.drawn.picture ||
       inputs.language !== this.drawn.language ||
-      this.operations.length === 0
+      brief !== this.briefLabels
     ) {
       const t = MESSAGES[inputs.language];
       this.operations = operationsLayers(inputs.picture, {
         places: this.places,
         labelSizePx: this.labelSizePx,
         statusWord: (status) => t[`berth_${status}`],
+        brief,
       });
+      this.briefLabels = brief;
     }
     // Alerts follow machines as they move: placed again whenever anything changed.
     this.placedAlerts = placeAlerts(inputs.alerts, this.places, inputs.picture, buffers);

@@ -51,7 +51,12 @@ const picture: OperationsPicture = {
   flows: [{ fromId: 'B1', toId: 'Y1', boxes: 12 }],
   flowWindowMs: 3_600_000,
 };
-const options = { places, labelSizePx: 14, statusWord: (s: string) => s.toUpperCase() };
+const options = {
+  places,
+  labelSizePx: 14,
+  statusWord: (s: string) => s.toUpperCase(),
+  brief: false,
+};
 
 describe('the operations layers', () => {
   it('colours the yard from calm to full along its stops, clamped at both ends', () => {
@@ -99,6 +104,18 @@ describe('the operations layers', () => {
     expect(
       operationsLayers(undefined, options).every((l) => (l.props.data as []).length === 0),
     ).toBe(true);
+  });
+
+  it('names berths only when zoomed out, where longer labels would collide', () => {
+    const textOf = (brief: boolean) => {
+      const labels = operationsLayers(picture, { ...options, brief }).find(
+        (l) => l.id === 'berth-labels',
+      )!;
+      const getText = (labels.props as unknown as { getText: (d: unknown) => string }).getText;
+      return (labels.props.data as unknown[]).map(getText);
+    };
+    expect(textOf(true)).toEqual(['Berth 1']);
+    expect(textOf(false)).toEqual(['Berth 1 · WORKING 42%\nZHEN HUA 36']);
   });
 
   it('gives every berth status its own colour', () => {

@@ -79,6 +79,8 @@ export interface OperationsLayerOptions {
   labelSizePx: number;
   /** Berth labels in this language's words ("working", "delayed"). */
   statusWord(status: BerthStatusCode): string;
+  /** Berths named only (zoomed out, a longer label would run into its neighbours'). */
+  brief: boolean;
 }
 
 type Placed<T> = T & { place: Place };
@@ -185,7 +187,8 @@ export function operationsLayers(
       id: 'berth-labels',
       data: berths,
       getPosition: (b) => b.place.labelAt ?? b.place.centre,
-      getText: (b) => berthLabel(b, options.statusWord),
+      getText: (b) =>
+        options.brief ? (b.place.name ?? b.berthId) : berthLabel(b, options.statusWord),
       getColor: (b) => (b.status === 'delayed' ? [255, 150, 140, 255] : [210, 230, 245, 255]),
       getSize: options.labelSizePx,
       fontFamily: FONT,

@@ -8,6 +8,7 @@ import { formatDateTime } from '../format.ts';
 import { MESSAGES, type Language } from '../i18n.ts';
 import { useAppStore } from '../state/app-store.ts';
 import { BerthCallsView } from './history/BerthCallsView.tsx';
+import { BlockFillView } from './history/BlockFillView.tsx';
 import { EquipmentHistoryView } from './history/EquipmentHistoryView.tsx';
 import { LaneHistoryView } from './history/LaneHistoryView.tsx';
 import { parseSelection, type Selection } from './history/selection.ts';
@@ -67,6 +68,8 @@ function HistoryOf({
       return <LaneHistoryView key={selection.id} laneId={selection.id} {...common} />;
     case 'berth':
       return <BerthCallsView key={selection.id} berthId={selection.id} {...common} />;
+    case 'block':
+      return <BlockFillView blockId={selection.id} language={language} />;
     default:
       return null;
   }

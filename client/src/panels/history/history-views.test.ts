@@ -2,6 +2,7 @@
 // and the polling rule that keeps the last good answer when a fetch fails.
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
+import { BlockFillBody } from './BlockFillView.tsx';
 import { describe, expect, it } from 'vitest';
 import type { EquipmentHistory, LaneHistory, ScheduledCall } from '../../../../protocol/history.ts';
 import { formatDateTime } from '../../format.ts';
@@ -139,5 +140,19 @@ describe('afterFailure', () => {
       receivedAtMs: undefined,
       failed: true,
     });
+  });
+});
+
+describe('a yard block’s fill', () => {
+  it('shows the fill, the boxes and TEU against capacity, or that nothing is known yet', () => {
+    const block = { blockId: 'T1-YA02', boxes: 120, teu: 210, capacityTeu: 600, fill: 0.35 };
+    const html = renderToStaticMarkup(createElement(BlockFillBody, { block, language: 'en' }));
+    expect(html).toContain('35%');
+    expect(html).toContain('120');
+    expect(html).toContain('210 / 600');
+    const none = renderToStaticMarkup(
+      createElement(BlockFillBody, { block: undefined, language: 'en' }),
+    );
+    expect(none).toContain('No data yet');
   });
 });

@@ -14,7 +14,8 @@ describe('parseSelection', () => {
   });
 
   it('keeps other prefixes as places and does not take a near-MMSI for a vessel', () => {
-    expect(parseSelection('block:T1-Y01')).toEqual({ kind: 'place', id: 'block:T1-Y01' });
+    expect(parseSelection('block:T1-Y01')).toEqual({ kind: 'block', id: 'T1-Y01' });
+    expect(parseSelection('gate:T1-gate')).toEqual({ kind: 'place', id: 'gate:T1-gate' });
     expect(parseSelection('47755300')).toEqual({ kind: 'equipment', id: '47755300' });
     expect(parseSelection('4775530001')).toEqual({ kind: 'equipment', id: '4775530001' });
   });

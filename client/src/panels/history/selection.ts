@@ -5,9 +5,10 @@ export type Selection =
   | { kind: 'vessel'; mmsi: string }
   | { kind: 'lane'; id: string }
   | { kind: 'berth'; id: string }
+  | { kind: 'block'; id: string }
   /** "container:<number>": its own pane (not this one) shows a box. */
   | { kind: 'container'; id: string }
-  /** Another prefix ("block:<id>"): no history view here. */
+  /** Another prefix: no history view here. */
   | { kind: 'place'; id: string };
 
 const PREFIXED = /^([a-z]+):(.+)$/;
@@ -17,7 +18,7 @@ export function parseSelection(selected: string): Selection {
   const prefixed = PREFIXED.exec(selected);
   if (!prefixed) return { kind: 'equipment', id: selected };
   const [, prefix, id] = prefixed as unknown as [string, string, string];
-  if (prefix === 'lane' || prefix === 'berth' || prefix === 'container')
+  if (prefix === 'lane' || prefix === 'berth' || prefix === 'block' || prefix === 'container')
     return { kind: prefix, id };
   return { kind: 'place', id: selected };
 }
