@@ -7,13 +7,14 @@ import type { FastifyInstance } from 'fastify';
 const NOT_PAGES = /^\/(api|live|socket\.io|metrics)(\/|$)/;
 
 export async function clientAppRoutes(app: FastifyInstance, clientDir: string): Promise<void> {
-  const built = existsSync(`${clientDir}/index.html`);
+  // Files are looked up as they are asked for (wildcard), not listed once at start: a
+  // client built again while the server runs is served whole, never half old, half new.
   // The build writes .br and .gz beside each asset; they go out as they are.
-  if (built)
-    await app.register(fastifyStatic, { root: clientDir, wildcard: false, preCompressed: true });
+  await app.register(fastifyStatic, { root: clientDir, wildcard: true, preCompressed: true });
   app.setNotFoundHandler(async (request, reply) => {
     if (request.method === 'GET' && !NOT_PAGES.test(request.url)) {
-      if (built) return reply.type('text/html').sendFile('index.html');
+      if (existsSync(`${clientDir}/index.html`))
+        return reply.type('text/html').sendFile('index.html');
       return reply
         .code(503)
         .type('text/plain')
