@@ -3,7 +3,7 @@
 // is on and what comes next, and a notice of what the URL asked for that it cannot do.
 import { useEffect, useMemo, useState } from 'react';
 import type { PortModel } from '../../../protocol/port-model.ts';
-import { MESSAGES, type Language } from '../i18n.ts';
+import { fillIn, MESSAGES, type Language } from '../i18n.ts';
 import { KpiBoard } from '../panels/KpiBoard.tsx';
 import { useAppStore } from '../state/app-store.ts';
 import {
@@ -20,10 +20,6 @@ import './Playlist.css';
 
 type Messages = (typeof MESSAGES)[Language];
 
-/** A message with its {placeholders} filled in. */
-const fill = (template: string, values: Record<string, string>) =>
-  template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-
 function viewName(view: WallView, model: PortModel, t: Messages): string {
   if (view.kind === 'port') return t.wallViewPort;
   if (view.kind === 'kpis') return t.kpiBoard;
@@ -39,7 +35,7 @@ function problemText(problem: PlaylistProblem, t: Messages, language: Language):
     case 'unknownTerminal':
       return `${problem.entry} (${t.playlistUnknownTerminal})`;
     case 'badDwell':
-      return `${problem.entry} (${fill(t.playlistBadDwell, { min: n(MIN_DWELL_S), max: n(MAX_DWELL_S), seconds: n(problem.usedS) })})`;
+      return `${problem.entry} (${fillIn(t.playlistBadDwell, { min: n(MIN_DWELL_S), max: n(MAX_DWELL_S), seconds: n(problem.usedS) })})`;
     case 'empty':
       return t.playlistEmpty;
   }
@@ -95,7 +91,7 @@ export function Playlist({ model }: { model: PortModel }) {
             <strong>{viewName(view, model, t)}</strong>
             {changesAtMs !== undefined && (
               <span>
-                {fill(t.playlistNext, {
+                {fillIn(t.playlistNext, {
                   view: viewName(playlist.views[nextIndex]!, model, t),
                   seconds: new Intl.NumberFormat(language).format(
                     Math.max(0, Math.ceil((changesAtMs - now) / 1000)),
