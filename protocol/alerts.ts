@@ -73,3 +73,18 @@ export const ALERT_RULE_NAMES: Record<AlertRuleId, { en: string; 'zh-CN': string
   equipment_fault: { en: 'Equipment fault', 'zh-CN': '设备故障' },
   feed_silent: { en: 'Feed silent', 'zh-CN': '数据源中断' },
 };
+
+/**
+ * An alert as it stood at atMs: undefined unless it was open then (raised at or before,
+ * not yet resolved); an acknowledgement made later is not shown yet. Replay uses it to
+ * show the alert list of a past instant from the alerts of a window.
+ */
+export function alertAsAt(alert: Alert, atMs: number): Alert | undefined {
+  if (Date.parse(alert.raisedAt) > atMs) return undefined;
+  if (alert.resolvedAt !== undefined && Date.parse(alert.resolvedAt) <= atMs) return undefined;
+  const { resolvedAt: _resolvedAt, resolvedBy: _resolvedBy, ...open } = alert;
+  if (alert.acknowledgedAt !== undefined && Date.parse(alert.acknowledgedAt) <= atMs)
+    return { ...open, state: 'acknowledged' };
+  const { acknowledgedAt: _at, acknowledgedBy: _by, ...raised } = open;
+  return { ...raised, state: 'raised' };
+}

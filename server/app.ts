@@ -31,6 +31,8 @@ import type { KpiChoices } from './kpi/kpi-choices.ts';
 import { portFacts } from './kpi/port-facts.ts';
 import { kpiRoutes } from './routes/kpis.ts';
 import type { AlertRuleId } from '../protocol/alerts.ts';
+import { replayRoutes } from './routes/replay.ts';
+import { ReplayCache } from './replay/replay-cache.ts';
 import { portModelRoutes } from './routes/port-model.ts';
 import { clientConfigRoutes } from './routes/client-config.ts';
 import { vesselRoutes } from './routes/vessels.ts';
@@ -44,7 +46,11 @@ import { startAisListeners } from './feeds/ais-listeners.ts';
 import type { Listener } from './feeds/nmea-listeners.ts';
 import { latestEquipmentPositions, latestVesselPositions } from './storage/latest.ts';
 import { loadCallRoster } from './live/call-roster.ts';
-import { buildOperationsPicture, FLOW_WINDOW_MS } from './live/operations-picture.ts';
+import {
+  buildOperationsPicture,
+  FLOW_WINDOW_MS,
+  LONGEST_LEG_MS,
+} from './live/operations-picture.ts';
 
 export interface AppOptions {
   db: Database;
@@ -80,9 +86,6 @@ declare module 'fastify' {
   }
 }
 
-/** A box's leg from pick-up to put-down takes minutes; two hours covers any that ends in the flow window. */
-const LONGEST_LEG_MS = 2 * 3_600_000;
-
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
@@ -97,12 +100,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const facts = portFacts(options.portModel, options.kpiChoices);
   const liveKpis = await LiveKpis.fromHistory(options.db.pool, facts, Date.now());
   const roster = await loadCallRoster(options.db.pool, Date.now());
+  const replayCache = new ReplayCache(options.db.pool);
   const writer = new BatchWriter(options.db.pool, {
     ...options.writer,
     metrics,
     onEventsCommitted: (events) => {
       liveKpis.add(events);
       roster.add(events);
+      replayCache.committed(events);
     },
   });
   const hub = new LiveHub({
@@ -221,6 +226,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     searchRoutes(scope, { pool: options.db.pool, portModel: options.portModel }),
   );
   await app.register(async (scope) => kpiRoutes(scope, { pool: options.db.pool, facts }));
+  await app.register(async (scope) =>
+    replayRoutes(scope, { db: options.db.pool, cache: replayCache, facts, alerts: alertStore }),
+  );
   await app.register(async (scope) =>
     aisRoutes(scope, { feed: aisFeed, ingestKey: options.ingestKey }),
   );

@@ -66,17 +66,21 @@ interface PortCallRow {
   planned_moves: number | null;
 }
 
-/** The roster of calls not yet departed, from the port-call events of the last week. */
-export async function loadCallRoster(db: Queryable, nowMs: number): Promise<CallRoster> {
+/**
+ * The roster of calls not yet departed at atMs (now, or a replayed instant), from the
+ * port-call events of the week before: actual events up to atMs, estimates whenever.
+ */
+export async function loadCallRoster(db: Queryable, atMs: number): Promise<CallRoster> {
   const { rows } = await db.query<PortCallRow>(
     // In the order they were received, so a revised estimate replaces the earlier one.
     `SELECT p.call_id, p.timestamp_code, extract(epoch FROM p.time)::float8 * 1000 AS time_ms,
             p.event_id, p.vessel_imo, p.vessel_name, p.mmsi, p.planned_moves
      FROM port_call_event p JOIN ingested_event i ON i.event_id = p.event_id
-     WHERE p.time > $1 AND p.call_id NOT IN (
-       SELECT call_id FROM port_call_event WHERE timestamp_code = 'ATD-Berth' AND time > $1)
+     WHERE p.time > $1 AND (p.timestamp_code NOT LIKE 'A%' OR p.time <= $2)
+       AND p.call_id NOT IN (SELECT call_id FROM port_call_event
+                             WHERE timestamp_code = 'ATD-Berth' AND time > $1 AND time <= $2)
      ORDER BY i.received_at, p.time, p.event_id`,
-    [new Date(nowMs - FORGET_AFTER_MS)],
+    [new Date(atMs - FORGET_AFTER_MS), new Date(atMs)],
   );
   const roster = new CallRoster();
   roster.add(

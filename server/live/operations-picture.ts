@@ -16,25 +16,30 @@ import { flowArcs } from './flow-arcs.ts';
 
 /** Flows are counted over the last hour: long enough to show a pattern, short enough to be now. */
 export const FLOW_WINDOW_MS = 3_600_000;
+/** A box's leg from pick-up to put-down takes minutes; two hours covers any that ends in a flow window. */
+export const LONGEST_LEG_MS = 2 * 3_600_000;
 
 export interface PictureInputs {
   state: PortState;
   roster: CallRoster;
   facts: PortFacts;
-  /** Events in time order, from at least FLOW_WINDOW_MS (plus a leg's length) before nowMs. */
+  /** Events in time order, from at least the flow window's start (less a leg's length). */
   recentEvents: readonly StoredEvent[];
   nowMs: number;
+  /** Flows are counted from here (default FLOW_WINDOW_MS before nowMs); replay may accumulate a day. */
+  flowFromMs?: number;
 }
 
 export function buildOperationsPicture(inputs: PictureInputs): OperationsPicture {
   const { nowMs } = inputs;
+  const flowFromMs = inputs.flowFromMs ?? nowMs - FLOW_WINDOW_MS;
   return {
     atMs: nowMs,
     berths: berthStatuses(inputs),
     blocks: blockFills(inputs),
     lanes: laneQueues(inputs),
-    flows: flowArcs(inputs.recentEvents, nowMs - FLOW_WINDOW_MS, nowMs),
-    flowWindowMs: FLOW_WINDOW_MS,
+    flows: flowArcs(inputs.recentEvents, flowFromMs, nowMs),
+    flowWindowMs: nowMs - flowFromMs,
   };
 }
 

@@ -38,3 +38,11 @@ export function parseQueryWindow(
     return { ok: false, message: `the window from..to is at most ${rule.maxText}` };
   return { ok: true, fromMs, toMs };
 }
+
+export type QueryInstant = { ok: true; ms: number } | { ok: false; message: string };
+
+/** One instant of the past or present (a replayed moment), named in the refusal. */
+export function parseQueryInstant(name: string, value: string, nowMs: number): QueryInstant {
+  const time = parseWireTime(/^\d+$/.test(value) ? Number(value) : value, nowMs);
+  return time.ok ? { ok: true, ms: time.ms } : { ok: false, message: `${name}: ${time.reason}` };
+}
