@@ -32,6 +32,7 @@ import { portFacts } from './kpi/port-facts.ts';
 import { kpiRoutes } from './routes/kpis.ts';
 import type { AlertRuleId } from '../protocol/alerts.ts';
 import { replayRoutes } from './routes/replay.ts';
+import { exportRoutes } from './routes/export.ts';
 import { ReplayCache } from './replay/replay-cache.ts';
 import { portModelRoutes } from './routes/port-model.ts';
 import { clientConfigRoutes } from './routes/client-config.ts';
@@ -226,6 +227,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     searchRoutes(scope, { pool: options.db.pool, portModel: options.portModel }),
   );
   await app.register(async (scope) => kpiRoutes(scope, { pool: options.db.pool, facts }));
+  await app.register(async (scope) => exportRoutes(scope, { pool: options.db.pool, facts }));
   await app.register(async (scope) =>
     replayRoutes(scope, { db: options.db.pool, cache: replayCache, facts, alerts: alertStore }),
   );
