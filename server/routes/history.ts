@@ -10,7 +10,7 @@ import type { PortModel } from '../../protocol/port-model.ts';
 import { readEquipmentHistory } from '../storage/equipment-history.ts';
 import { readLaneHistory, type LaneKind } from '../storage/lane-history.ts';
 import { readBerthSchedule } from '../storage/schedule-rows.ts';
-import { parseQueryWindow, type WindowRule } from './query-window.ts';
+import { parseQueryInstant, parseQueryWindow, type WindowRule } from './query-window.ts';
 
 const HOUR_MS = 3_600_000;
 const LONGEST = { maxMs: 7 * 24 * HOUR_MS, maxText: '7 days' };
@@ -67,16 +67,26 @@ export async function historyRoutes(
         summary: 'Vessel calls touching a window; default from 24 h ago to 24 h ahead',
         description:
           'Every call with an estimate or actual in [from, to], or alongside across it: the ' +
-          `latest ETA/ETD, the actuals ATB, ATS, ATC, ATD, planned moves and moves done. ${WINDOW_RULES}`,
-        querystring: WindowQuery,
+          `latest ETA/ETD, the actuals ATB, ATS, ATC, ATD, planned moves and moves done. ${WINDOW_RULES} ` +
+          'With at (a replayed instant): as known then, without the actuals and moves after it.',
+        querystring: Type.Object({
+          ...WindowQuery.properties,
+          at: Type.Optional(
+            Type.String({ description: 'ISO 8601 with a zone, or epoch milliseconds' }),
+          ),
+        }),
         response: { 200: BerthSchedule, 400: Refusal },
       },
     },
     async (request, reply) => {
-      const window = windowOf(request.query, SCHEDULE_WINDOW);
+      const now = Date.now();
+      const window = windowOf(request.query, SCHEDULE_WINDOW, now);
       if (!window.ok) return refuse(reply, 400, window.message);
+      const { at } = request.query as { at?: string };
+      const asAt = at === undefined ? undefined : parseQueryInstant('at', at, now);
+      if (asAt && !asAt.ok) return refuse(reply, 400, asAt.message);
       const { fromMs, toMs } = window;
-      return { fromMs, toMs, calls: await readBerthSchedule(deps.pool, fromMs, toMs) };
+      return { fromMs, toMs, calls: await readBerthSchedule(deps.pool, fromMs, toMs, asAt?.ms) };
     },
   );
 

@@ -5,6 +5,7 @@
 import type { ScheduledCall } from '../../protocol/history.ts';
 import { epochMs, optionalMs, present } from './history-rows.ts';
 import { isoTime, type Queryable } from './insert-rows.ts';
+import { sqlTime } from '../kpi/stored-events.ts';
 
 /** A call alongside across the window started at most this long before it. */
 const LONGEST_CALL = '30 days';
@@ -44,6 +45,8 @@ const SCHEDULE_SQL = `
     FROM port_call_event p
     JOIN touched USING (call_id)
     LEFT JOIN ingested_event i ON i.event_id = p.event_id
+    -- As known at $3: what actually happened after it has not happened yet.
+    WHERE p.timestamp_code NOT LIKE 'A%' OR p.time <= $3::timestamptz
   ),
   calls AS (
     SELECT call_id,
@@ -65,7 +68,7 @@ const SCHEDULE_SQL = `
          ${TIMES.map((t) => `${epochMs(t)} AS ${t}_ms`).join(', ')},
          (SELECT count(*) FROM container_event e
           WHERE e.call_id = calls.call_id AND e.classifier = 'ACT'
-            AND e.event_type_code IN ('DISC', 'LOAD'))::int AS moves_done
+            AND e.event_type_code IN ('DISC', 'LOAD') AND e.time <= $3::timestamptz)::int AS moves_done
   FROM calls
   WHERE ${TIMES.map(inWindow).join(' OR ')}
      -- alongside across the window
@@ -74,12 +77,18 @@ const SCHEDULE_SQL = `
      OR (atb IS NULL AND eta <= $2::timestamptz AND etd >= $1::timestamptz)
   ORDER BY coalesce(atb, eta, etd, atd), call_id`;
 
+/** The calls of [fromMs, toMs] as known at asAtMs (default: everything stored). */
 export async function readBerthSchedule(
   db: Queryable,
   fromMs: number,
   toMs: number,
+  asAtMs = Infinity,
 ): Promise<ScheduledCall[]> {
-  const { rows } = await db.query<CallRow>(SCHEDULE_SQL, [isoTime(fromMs), isoTime(toMs)]);
+  const { rows } = await db.query<CallRow>(SCHEDULE_SQL, [
+    isoTime(fromMs),
+    isoTime(toMs),
+    sqlTime(asAtMs),
+  ]);
   return rows.map((row) => ({
     callId: row.call_id,
     vesselImo: row.vessel_imo,

@@ -166,6 +166,27 @@ describe.each(enginesUnderTest())('history routes on $name', ({ make }) => {
     });
   });
 
+  it('gives the schedule as known at a past instant: no actuals or moves after it', async () => {
+    const asAt = NOW - 5 * H;
+    const s = await schedule(`?from=${asAt - 24 * H}&to=${asAt + 24 * H}&at=${iso(asAt)}`);
+    expect(callOf(s, 'CALL-A')).toEqual({
+      callId: 'CALL-A',
+      vesselName: 'QUAY TEST',
+      vesselImo: IMO,
+      mmsi: MMSI,
+      berthId: 'T1-B2',
+      etaMs: NOW - 10 * H,
+      etdMs: NOW - 1 * H,
+      atbMs: NOW - 9 * H,
+      opsStartMs: NOW - 8.5 * H,
+      plannedMoves: 10,
+      movesDone: 3,
+    });
+    const refused = await get<{ message: string }>(`/api/v1/berth-schedule?at=soon`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toMatch(/^at: /);
+  });
+
   it('lists a call only estimated, and one alongside across the window, not one long gone', async () => {
     const s = await schedule();
     expect(callOf(s, 'CALL-B')).toEqual({
