@@ -42,14 +42,21 @@ export interface BackfillSummary {
   itemsPerSecond: number;
 }
 
-/** Generates and sends the whole UTC day that starts at the simulation's start. */
+/**
+ * Generates and sends the span from the simulation's start to endMs (by default the whole
+ * UTC day that starts there).
+ */
+/** Where a backfill sends: the ingest client, with its back-pressure. */
+export type BackfillTarget = Pick<IngestClient, 'enqueue' | 'backlog' | 'room' | 'flushed'>;
+
 export async function runBackfill(
   simulation: Simulation,
-  client: IngestClient,
+  client: BackfillTarget,
   onProgress: (fractionDone: number) => void,
+  end = simulation.startMs + DAY,
 ): Promise<BackfillSummary> {
   const started = performance.now();
-  const end = simulation.startMs + DAY;
+  const span = end - simulation.startMs;
   let events = 0;
   let fixes = 0;
   let lastReport = 0;
@@ -58,7 +65,7 @@ export async function runBackfill(
     events += output.events.length;
     fixes += output.positions.length;
     if (client.backlog > BACKFILL_BACKLOG) await client.room(BACKFILL_BACKLOG / 2);
-    const done = (output.timeMs - simulation.startMs) / DAY;
+    const done = (output.timeMs - simulation.startMs) / span;
     if (done - lastReport >= 0.1) {
       lastReport = done;
       onProgress(done);

@@ -18,8 +18,13 @@ import { useAppStore } from './state/app-store.ts';
 import { loadLayerSettings, saveLayerSettings } from './state/layer-settings.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { Playlist } from './wall/Playlist.tsx';
+import { CompareDays } from './replay/CompareDays.tsx';
+import { ReplayBar } from './replay/ReplayBar.tsx';
+import { useReplay } from './replay/use-replay.ts';
+import type { PortSource, PortSourceEvents } from './source/port-source.ts';
 
 const PORT_RETRY_MS = 3_000;
+const CLOCK_TICK_MS = 250;
 
 /** Loads the port model, retrying until the server answers (it may be restarting). */
 function usePortModel(): { model?: PortModel; failed: boolean } {
@@ -48,27 +53,60 @@ function usePortModel(): { model?: PortModel; failed: boolean } {
   return state;
 }
 
-export function App({ screen }: { screen: 'console' | 'wall' }) {
+export type Screen = 'console' | 'wall' | 'replay';
+
+/** The store, as a data source's listener (one for the page's life). */
+function storeEvents(): PortSourceEvents {
+  const store = useAppStore.getState();
+  return {
+    onStatus: store.setConnection,
+    onData: store.dataReceived,
+    onAlerts: store.setOpenAlerts,
+    onKpis: store.setKpis,
+    onPicture: store.setPicture,
+    onJump: store.clockJumped,
+    onIncompatible: () => window.location.reload(),
+  };
+}
+
+/** The live source for the console and the wall. */
+function useLiveSource(buffers: EntityBuffers, events: PortSourceEvents, enabled: boolean) {
+  const [source, setSource] = useState<PortSource>();
+  useEffect(() => {
+    if (!enabled) return;
+    const live = connectLiveSource(buffers, events);
+    setSource(live);
+    return () => live.close();
+  }, [buffers, events, enabled]);
+  return source;
+}
+
+/** What panels call "now": the source's clock, a few times a second. */
+function useClockInStore(source: PortSource | undefined) {
+  useEffect(() => {
+    if (!source) return;
+    const { setClock } = useAppStore.getState();
+    setClock(source.clock());
+    const timer = setInterval(() => setClock(source.clock()), CLOCK_TICK_MS);
+    return () => clearInterval(timer);
+  }, [source]);
+}
+
+export function App({ screen }: { screen: Screen }) {
   const { model, failed } = usePortModel();
   const mapStyle = useMapStyle(model);
   const buffers = useMemo(() => new EntityBuffers(), []);
   const registry = useMemo(() => new VesselRegistry(), []);
+  const events = useMemo(storeEvents, []);
   const language = useAppStore((s) => s.language);
   const connection = useAppStore((s) => s.connection);
   const selectedBox = containerOfSelection(useAppStore((s) => s.selected));
-
-  useEffect(() => {
-    const { setConnection, dataReceived, setOpenAlerts, setKpis, setPicture } =
-      useAppStore.getState();
-    return connectLiveSource(buffers, {
-      onStatus: setConnection,
-      onData: dataReceived,
-      onAlerts: setOpenAlerts,
-      onKpis: setKpis,
-      onPicture: setPicture,
-      onIncompatible: () => window.location.reload(),
-    });
-  }, [buffers]);
+  const live = useLiveSource(buffers, events, screen !== 'replay');
+  const replay = useReplay(model, buffers, events, screen === 'replay');
+  const source = screen === 'replay' ? replay.source : live;
+  useClockInStore(source);
+  const timeZone = model?.properties.timeZone ?? 'UTC';
+  const clock = useMemo(() => () => source?.clock() ?? Date.now(), [source]);
 
   // Names, sizes and statuses of vessels: read at start, every 30 s, and when a new one shows.
   useEffect(() => registry.start(), [registry]);
@@ -100,8 +138,24 @@ export function App({ screen }: { screen: 'console' | 'wall' }) {
                 registry={registry}
                 screen={screen}
                 style={mapStyle}
+                clock={clock}
+                {...(screen === 'replay' ? { viewStore: replay.viewStore } : {})}
               />
-              <Legend toggles={screen === 'console'} />
+              <Legend toggles={screen !== 'wall'} />
+              {replay.compare && replay.day && (
+                <div className="map-overlay-panel">
+                  <CompareDays
+                    dayA={replay.compare}
+                    dayB={replay.day}
+                    timeZone={timeZone}
+                    onDays={(a, b) => {
+                      replay.setCompare(a);
+                      replay.setDay(b);
+                    }}
+                    onClose={() => replay.setCompare(undefined)}
+                  />
+                </div>
+              )}
             </>
           ) : (
             <div className="placeholder">
@@ -110,27 +164,24 @@ export function App({ screen }: { screen: 'console' | 'wall' }) {
           )}
         </main>
         <aside className="side-panel">
-          {screen === 'console' && (
+          {screen !== 'wall' && (
             <>
               <SearchBox />
               {selectedBox ? (
-                <ContainerPane
-                  containerNumber={selectedBox}
-                  timeZone={model?.properties.timeZone ?? 'UTC'}
-                />
+                <ContainerPane containerNumber={selectedBox} timeZone={timeZone} />
               ) : (
-                <DetailsPane buffers={buffers} timeZone={model?.properties.timeZone ?? 'UTC'} />
+                <DetailsPane buffers={buffers} timeZone={timeZone} />
               )}
             </>
           )}
-          <KpiTiles />
+          <KpiTiles timeZone={timeZone} />
           {model && <BerthTimeline model={model} />}
-          <AlertList
-            timeZone={model?.properties.timeZone ?? 'UTC'}
-            actions={screen === 'console'}
-          />
+          <AlertList timeZone={timeZone} actions={screen === 'console'} />
         </aside>
       </div>
+      {source?.playback && model && (
+        <ReplayBar playback={source.playback} session={replay} timeZone={timeZone} />
+      )}
       {screen === 'wall' && model && <Playlist model={model} />}
     </div>
   );

@@ -3,7 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import './styles.css';
 
-const screen = window.location.pathname.startsWith('/wall') ? 'wall' : 'console';
+const path = window.location.pathname;
+const screen = path.startsWith('/wall')
+  ? 'wall'
+  : path.startsWith('/replay')
+    ? 'replay'
+    : 'console';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

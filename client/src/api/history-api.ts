@@ -1,17 +1,19 @@
 // The history routes, typed: the berth schedule, a machine's timeline, a lane's queue.
-// Each uses the server's default window (the views show "around now"); a refusal or an
-// unreachable server comes back as an Error with the server's message when it gave one.
+// Each uses the server's default window (the views show "around now"); the schedule can
+// also be read as known at a past instant (replay).
 import type { BerthSchedule, EquipmentHistory, LaneHistory } from '../../../protocol/history.ts';
+import { getJson } from './get-json.ts';
 
-async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(path, { signal });
-  const body = (await response.json().catch(() => ({}))) as T & { message?: string };
-  if (!response.ok) throw new Error(body.message ?? `HTTP ${response.status}`);
-  return body;
-}
+const DAY_MS = 86_400_000;
 
-export const fetchBerthSchedule = (signal?: AbortSignal) =>
-  getJson<BerthSchedule>('/api/v1/berth-schedule', signal);
+/** The calls of the day before and after now, or as known at asAtMs and around it. */
+export const fetchBerthSchedule = (signal?: AbortSignal, asAtMs?: number) =>
+  getJson<BerthSchedule>(
+    asAtMs === undefined
+      ? '/api/v1/berth-schedule'
+      : `/api/v1/berth-schedule?from=${asAtMs - DAY_MS}&to=${asAtMs + DAY_MS}&at=${asAtMs}`,
+    signal,
+  );
 
 export const fetchEquipmentHistory = (equipmentId: string, signal?: AbortSignal) =>
   getJson<EquipmentHistory>(`/api/v1/equipment/${encodeURIComponent(equipmentId)}/history`, signal);

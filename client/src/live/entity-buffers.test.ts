@@ -127,6 +127,50 @@ describe('EntityBuffers', () => {
     expectDrawnAt(buffers, 'A', [0.5, 0.5]);
   });
 
+  it('glides over the time it is told, whatever the fixes’ distance in data time', () => {
+    const buffers = new EntityBuffers();
+    buffers.apply(columns({ id: 'A', timeMs: 0, lon: 0, lat: 0 }), 0);
+    buffers.interpolate(0);
+    // A replay at 3600x: fixes an hour apart in data time, sent 250 ms apart.
+    buffers.apply(columns({ id: 'A', timeMs: 3_600_000, lon: 1, lat: 1 }), 0, 250);
+    buffers.interpolate(125);
+    expectDrawnAt(buffers, 'A', [0.5, 0.5]);
+    buffers.interpolate(250);
+    expectDrawnAt(buffers, 'A', [1, 1]);
+  });
+
+  it('drops the entities it is not told to keep, and keeps the rest whole', () => {
+    const buffers = new EntityBuffers(2);
+    buffers.apply(
+      columns(
+        { id: 'A', timeMs: 1, lon: 1, lat: 10, state: 'idle' },
+        { id: 'B', timeMs: 2, lon: 2, lat: 20, kind: 'agv', state: 'working' },
+        { id: 'C', timeMs: 3, lon: 3, lat: 30, kind: 'sts', headingDeg: 45, state: 'fault' },
+      ),
+      0,
+    );
+    buffers.interpolate(0);
+    const version = buffers.version;
+    buffers.retain(new Set(['C', 'B']));
+    expect(buffers.count).toBe(2);
+    expect(buffers.slotOf('A')).toBeUndefined();
+    expect(buffers.version).toBeGreaterThan(version);
+    expect(buffers.describe('C')).toMatchObject({
+      kind: 'sts',
+      headingDeg: 45,
+      state: 'fault',
+      lon: 3,
+    });
+    expect(buffers.describe('B')).toMatchObject({ kind: 'agv', state: 'working', lon: 2 });
+    expectDrawnAt(buffers, 'C', [3, 30]);
+    expect(buffers.ids.slice(0, buffers.count).sort()).toEqual(['B', 'C']);
+    buffers.retain(new Set());
+    expect(buffers.count).toBe(0);
+    // Slots freed are taken again.
+    buffers.apply(columns({ id: 'A', timeMs: 5, lon: 5, lat: 50 }), 0);
+    expect(buffers.describe('A')).toMatchObject({ lon: 5, fixTimeMs: 5 });
+  });
+
   it('starts a new glide from where the entity is drawn, not from the last fix', () => {
     const buffers = new EntityBuffers();
     buffers.apply(columns({ id: 'A', timeMs: 0, lon: 0, lat: 0 }), 0);

@@ -57,8 +57,12 @@ export class EntityBuffers {
     return this.slots.get(id);
   }
 
-  /** Applies a batch of fixes received at client time nowMs. */
-  apply(columns: PositionColumns, nowMs: number): void {
+  /**
+   * Applies a batch of fixes received at client time nowMs. Each entity glides to its fix
+   * over about the time since its last fix, or over glideMs when given (a replay sends
+   * positions every few hundred milliseconds whatever the distance in data time).
+   */
+  apply(columns: PositionColumns, nowMs: number, glideMs?: number): void {
     for (let i = 0; i < columns.ids.length; i += 1) {
       const id = columns.ids[i]!;
       let slot = this.slots.get(id);
@@ -75,7 +79,7 @@ export class EntityBuffers {
         // Glide from where it is drawn right now, for about as long as fixes are apart.
         this.from[slot * 2] = this.positions[slot * 2]!;
         this.from[slot * 2 + 1] = this.positions[slot * 2 + 1]!;
-        const interval = timeMs - this.fixTime[slot]!;
+        const interval = glideMs ?? timeMs - this.fixTime[slot]!;
         this.glideMs[slot] = Math.min(MAX_GLIDE_MS, Math.max(MIN_GLIDE_MS, interval));
       }
       this.to[slot * 2] = lon;
@@ -91,6 +95,38 @@ export class EntityBuffers {
         this.version += 1;
       }
     }
+  }
+
+  /** Drops every entity not in `keep` (a replayed truck that has left the terminal). */
+  retain(keep: ReadonlySet<string>): void {
+    for (let slot = this.count - 1; slot >= 0; slot -= 1)
+      if (!keep.has(this.ids[slot]!)) this.removeSlot(slot);
+  }
+
+  /** Moves the last slot into this one, so the arrays stay dense. */
+  private removeSlot(slot: number): void {
+    const last = this.count - 1;
+    this.slots.delete(this.ids[slot]!);
+    if (slot !== last) {
+      const move = (array: Float64Array | Float32Array | Uint8Array, perSlot: number) =>
+        array.copyWithin(slot * perSlot, last * perSlot, (last + 1) * perSlot);
+      for (const array of [this.positions, this.from, this.to]) move(array, 2);
+      for (const array of [
+        this.glideStart,
+        this.glideMs,
+        this.fixTime,
+        this.headings,
+        this.speeds,
+        this.kinds,
+        this.states,
+      ])
+        move(array, 1);
+      this.ids[slot] = this.ids[last]!;
+      this.slots.set(this.ids[slot]!, slot);
+    }
+    this.ids.length = last;
+    this.count = last;
+    this.version += 1;
   }
 
   /**

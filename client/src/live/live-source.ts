@@ -10,27 +10,14 @@ import {
   type ServerToClientEvents,
 } from '../../../protocol/live.ts';
 import type { Alert } from '../../../protocol/alerts.ts';
-import type { KpiValue } from '../../../protocol/kpi.ts';
-import type { OperationsPicture } from '../../../protocol/operations.ts';
 import { PROTOCOL_VERSION } from '../../../protocol/version.ts';
+import type { PortSource, PortSourceEvents } from '../source/port-source.ts';
 import type { EntityBuffers } from './entity-buffers.ts';
-
-export interface LiveSourceEvents {
-  onStatus(status: 'connecting' | 'live' | 'offline'): void;
-  onData(entityCount: number): void;
-  /** The open alerts, whole, after every snapshot and alert change. */
-  onAlerts(alerts: Alert[]): void;
-  /** The live KPIs, whole, from each snapshot and push (about once a second). */
-  onKpis(kpis: KpiValue[], serverTimeMs: number): void;
-  /** Berths, blocks, lanes and flows, from each snapshot and push that carries them. */
-  onPicture(picture: OperationsPicture): void;
-  onIncompatible(serverVersion: number): void;
-}
 
 const RESYNC_MIN_INTERVAL_MS = 2_000;
 const SERVER_DISCONNECT_RETRY_MS = 1_000;
 
-export function connectLiveSource(buffers: EntityBuffers, events: LiveSourceEvents): () => void {
+export function connectLiveSource(buffers: EntityBuffers, events: PortSourceEvents): PortSource {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(LIVE_NAMESPACE, {
     reconnectionDelay: 500,
     reconnectionDelayMax: 5_000,
@@ -98,8 +85,11 @@ export function connectLiveSource(buffers: EntityBuffers, events: LiveSourceEven
     events.onAlerts([...alerts.values()]);
   });
 
-  return () => {
-    socket.removeAllListeners();
-    socket.disconnect();
+  return {
+    clock: () => Date.now(),
+    close: () => {
+      socket.removeAllListeners();
+      socket.disconnect();
+    },
   };
 }

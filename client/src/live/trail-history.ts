@@ -1,5 +1,6 @@
-// The recent track of each vehicle, sampled every two seconds from the entity buffers, so
-// a loaded AGV or truck can draw the way its box came (the container flow, animated). Only
+// The recent track of each vehicle, sampled from the entity buffers every two seconds of
+// the data source's clock (a replay lays trails by its own time), so a loaded AGV or
+// truck can draw the way its box came (the container flow, animated). Only
 // vehicles: cranes and ships draw no trails. Bounded: a fixed number of samples each, and
 // at most MAX_TRAILS drawn (every new set of trips is a new upload to the GPU, and a
 // software-rendered wall with thousands of vehicles must not spend its frames on it).
@@ -11,6 +12,11 @@ export const TRAIL_SAMPLES = 30;
 export const TRAIL_SAMPLE_MS = 2_000;
 /** Trails drawn at once: more than a terminal's loaded vehicles at any moment. */
 export const MAX_TRAILS = 400;
+/**
+ * A replay at high speed samples once a frame, many data seconds apart: the trail then
+ * spans what its samples cover, up to this much data time.
+ */
+const LONGEST_TRAIL_S = 300;
 
 export interface Trip {
   id: string;
@@ -30,8 +36,15 @@ export class TrailHistory {
   private readonly tracks = new Map<string, Track>();
   private lastSampleMs = Number.NEGATIVE_INFINITY;
   private trips: Trip[] = [];
+  private spanSeconds = 0;
 
   constructor(private readonly originMs: number) {}
+
+  /** How long a trail is, in data seconds: its samples' span (a minute when live). */
+  lengthSeconds(): number {
+    const live = (TRAIL_SAMPLES * TRAIL_SAMPLE_MS) / 1000;
+    return Math.min(LONGEST_TRAIL_S, Math.max(live, this.spanSeconds));
+  }
 
   /** Seconds since the origin: the clock a TripsLayer animates trails by. */
   secondsAt(nowMs: number): number {
@@ -43,7 +56,9 @@ export class TrailHistory {
    * is shown only while its vehicle is travelling loaded.
    */
   sample(buffers: EntityBuffers, nowMs: number): boolean {
-    if (nowMs - this.lastSampleMs < TRAIL_SAMPLE_MS) return false;
+    if (nowMs - this.lastSampleMs < TRAIL_SAMPLE_MS && nowMs >= this.lastSampleMs) return false;
+    // A clock that went back (a replay played from the start again) starts the trails afresh.
+    if (nowMs < this.lastSampleMs) this.tracks.clear();
     this.lastSampleMs = nowMs;
     const seconds = this.secondsAt(nowMs);
     const trips: Trip[] = [];
@@ -76,6 +91,10 @@ export class TrailHistory {
     // A vehicle no longer in the picture (a resync dropped it) takes its track with it.
     for (const [id, track] of this.tracks) if (track.seenAtMs !== nowMs) this.tracks.delete(id);
     this.trips = trips;
+    this.spanSeconds = trips.reduce(
+      (span, trip) => Math.max(span, trip.timestamps.at(-1)! - trip.timestamps[0]!),
+      0,
+    );
     return true;
   }
 

@@ -14,7 +14,7 @@ import { LAYER_GROUPS, type LayerGroup, type LayerSettings } from '../state/laye
 import { MapScene } from './map-scene.ts';
 import { pickAt } from './map-picking.ts';
 import { buildPortStyle, portBounds } from './port-style.ts';
-import { loadView, saveView } from './view-memory.ts';
+import { loadView, saveView, type SavedView, type ViewStore } from './view-memory.ts';
 import { LABEL_OFFSET, type VesselStyle } from './vessel-layers.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -26,6 +26,8 @@ export interface MapDebug {
   drawn: number;
   entityCount: number;
   mapLoaded: boolean;
+  /** Where the map looks now. */
+  view(): { center: [number, number]; zoom: number };
   /** Page pixels of every drawn equipment entity (tests check that they are really drawn there). */
   projected(): { id: string; x: number; y: number }[];
   /** Every vessel as drawn, in page pixels: its position, hull middle, outline and label. */
@@ -56,6 +58,8 @@ export function PortMap({
   registry,
   screen,
   style,
+  clock,
+  viewStore,
 }: {
   model: PortModel;
   buffers: EntityBuffers;
@@ -63,12 +67,20 @@ export function PortMap({
   screen: string;
   /** The base map's style, decided before the map is built (map/basemap.ts); else offline. */
   style?: maplibregl.StyleSpecification;
+  /** The data source's clock, read every frame (trails move by it). */
+  clock: () => number;
+  /** Where the view is kept across reloads (default: the browser's storage, per screen). */
+  viewStore?: ViewStore;
 }) {
   const container = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!container.current) return;
-    const saved = loadView(screen, globalThis.localStorage);
+    const views = viewStore ?? {
+      load: () => loadView(screen, globalThis.localStorage),
+      save: (view: SavedView) => saveView(screen, view, globalThis.localStorage),
+    };
+    const saved = views.load();
     const map = new maplibregl.Map({
       container: container.current,
       style: style ?? buildPortStyle(model),
@@ -92,16 +104,12 @@ export function PortMap({
     map.addControl(overlay);
     map.on('moveend', () => {
       const c = map.getCenter();
-      saveView(
-        screen,
-        {
-          center: [c.lng, c.lat],
-          zoom: map.getZoom(),
-          bearing: map.getBearing(),
-          pitch: map.getPitch(),
-        },
-        globalThis.localStorage,
-      );
+      views.save({
+        center: [c.lng, c.lat],
+        zoom: map.getZoom(),
+        bearing: map.getBearing(),
+        pitch: map.getPitch(),
+      });
     });
 
     const vessels = scene.vessels;
@@ -110,6 +118,7 @@ export function PortMap({
       drawn: 0,
       entityCount: 0,
       mapLoaded: false,
+      view: () => ({ center: map.getCenter().toArray(), zoom: map.getZoom() }),
       projected: () => {
         const origin = map.getContainer().getBoundingClientRect();
         return Array.from({ length: buffers.count }, (_, slot) => slot)
@@ -168,6 +177,8 @@ export function PortMap({
       const state = useAppStore.getState();
       const layers = scene.frame({
         nowMs: Date.now(),
+        clockMs: clock(),
+        clockJumps: state.clockJumps,
         zoom: map.getZoom(),
         language: state.language,
         layers: state.layers,
@@ -189,7 +200,7 @@ export function PortMap({
       map.remove();
       delete window.quaysideMap;
     };
-  }, [model, buffers, registry, screen]);
+  }, [model, buffers, registry, screen, clock, viewStore]);
 
   return <div ref={container} className="port-map" data-testid="port-map" />;
 }

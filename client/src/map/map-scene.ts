@@ -9,7 +9,7 @@ import type { Alert } from '../../../protocol/alerts.ts';
 import type { OperationsPicture } from '../../../protocol/operations.ts';
 import type { PortModel } from '../../../protocol/port-model.ts';
 import type { EntityBuffers } from '../live/entity-buffers.ts';
-import { TRAIL_SAMPLE_MS, TRAIL_SAMPLES, TrailHistory, type Trip } from '../live/trail-history.ts';
+import { TrailHistory, type Trip } from '../live/trail-history.ts';
 import type { VesselRegistry } from '../live/vessel-registry.ts';
 import { MESSAGES, type Language } from '../i18n.ts';
 import { deckLayerVisible, type LayerSettings } from '../state/layer-settings.ts';
@@ -33,7 +33,12 @@ export const BRIEF_LABELS_BELOW_ZOOM = 15.5;
 const PULSE_FRAME_MS = 80;
 
 export interface SceneInputs {
+  /** Client time: glides and pulses run by it. */
   nowMs: number;
+  /** The data source's clock (the replayed instant in replay): trails are laid by it. */
+  clockMs: number;
+  /** Counts the clock's jumps (seeks): trails from before a jump are dropped. */
+  clockJumps: number;
   zoom: number;
   language: Language;
   layers: LayerSettings;
@@ -46,10 +51,13 @@ export class MapScene {
   readonly vessels = new VesselLayers();
   readonly places: ReadonlyMap<string, Place>;
   private readonly atlas = drawIconAtlas();
-  private readonly trails: TrailHistory;
+  private trails: TrailHistory;
   private readonly labelSizePx: number;
   private readonly iconMinPixels: number;
-  private drawn: Partial<Omit<SceneInputs, 'nowMs'>> & { version?: number; atMs?: number } = {};
+  private drawn: Partial<Omit<SceneInputs, 'nowMs' | 'clockMs'>> & {
+    version?: number;
+    atMs?: number;
+  } = {};
   private operations: Layer[] = [];
   private briefLabels: boolean | undefined;
   private placedAlerts: PlacedAlert[] = [];
@@ -76,7 +84,8 @@ export class MapScene {
   frame(inputs: SceneInputs): Layer[] | undefined {
     const { buffers } = this;
     const moving = buffers.interpolate(inputs.nowMs);
-    const trailsChanged = inputs.layers.flows && this.trails.sample(buffers, inputs.nowMs);
+    if (inputs.clockJumps !== this.drawn.clockJumps) this.trails = new TrailHistory(inputs.clockMs);
+    const trailsChanged = inputs.layers.flows && this.trails.sample(buffers, inputs.clockMs);
     const changed =
       moving ||
       trailsChanged ||
@@ -85,7 +94,8 @@ export class MapScene {
       inputs.alerts !== this.drawn.alerts ||
       inputs.layers !== this.drawn.layers ||
       inputs.zoom !== this.drawn.zoom ||
-      inputs.language !== this.drawn.language;
+      inputs.language !== this.drawn.language ||
+      inputs.clockJumps !== this.drawn.clockJumps;
     const pulsing = inputs.layers.alerts && this.placedAlerts.length > 0;
     const pulseDue = pulsing && inputs.nowMs - (this.drawn.atMs ?? 0) >= PULSE_FRAME_MS;
     if (!changed && !pulseDue && !this.alwaysRedraw) return undefined;
@@ -120,7 +130,7 @@ export class MapScene {
     // visible over its berth's name); the ships' own labels and the alert rings on top.
     const layers: Layer[] = [
       ...this.operations,
-      this.trailLayer(inputs.nowMs),
+      this.trailLayer(inputs.clockMs),
       ...ships.shapes,
       equipmentLayer(buffers, this.equipment, this.atlas, this.frames, {
         minPixels: this.iconMinPixels,
@@ -147,7 +157,7 @@ export class MapScene {
     return labels.clone({ data: this.shownLabels.data });
   }
 
-  private trailLayer(nowMs: number): Layer {
+  private trailLayer(clockMs: number): Layer {
     return new TripsLayer<Trip>({
       id: 'flow-trails',
       data: this.trails.current(),
@@ -161,8 +171,8 @@ export class MapScene {
       jointRounded: true,
       capRounded: true,
       fadeTrail: true,
-      trailLength: (TRAIL_SAMPLES * TRAIL_SAMPLE_MS) / 1000,
-      currentTime: this.trails.secondsAt(nowMs),
+      trailLength: this.trails.lengthSeconds(),
+      currentTime: this.trails.secondsAt(clockMs),
     });
   }
 }

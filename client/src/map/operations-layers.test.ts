@@ -4,6 +4,8 @@ import {
   BERTH_STATUS_COLOURS,
   berthLabel,
   flowKind,
+  mainFlows,
+  MAX_FLOW_ARCS,
   operationsLayers,
   QUEUE_COLOUR,
   yardFillColour,
@@ -74,6 +76,18 @@ describe('the operations layers', () => {
     expect(berthLabel({ ...berth, status: 'free' }, (s) => s)).toBe('Berth 1');
     const { plannedMoves: _, ...unplanned } = berth;
     expect(berthLabel(unplanned, (s) => s)).toBe('Berth 1 · working\nZHEN HUA 36');
+  });
+
+  it('draws the largest flows only, so a whole day’s flows still read', () => {
+    const many = Array.from({ length: MAX_FLOW_ARCS + 10 }, (_, i) => ({
+      fromId: `B${i}`,
+      toId: 'Y1',
+      boxes: i + 1,
+    }));
+    const main = mainFlows(many);
+    expect(main).toHaveLength(MAX_FLOW_ARCS);
+    expect(main[0]!.boxes).toBe(MAX_FLOW_ARCS + 10);
+    expect(Math.min(...main.map((f) => f.boxes))).toBe(11);
   });
 
   it('tells flows by what they join', () => {

@@ -65,6 +65,14 @@ export const FLOW_COLOURS = {
   other: [200, 200, 200, 180],
 } as const satisfies Record<string, Rgba>;
 
+/** Arcs drawn at most: over a whole day nearly every block trades with every berth. */
+export const MAX_FLOW_ARCS = 40;
+
+/** The largest flows, at most MAX_FLOW_ARCS of them: the pattern, not every pair. */
+export function mainFlows(flows: readonly ContainerFlowArc[]): ContainerFlowArc[] {
+  return [...flows].sort((a, b) => b.boxes - a.boxes).slice(0, MAX_FLOW_ARCS);
+}
+
 export function flowKind(from: Place, to: Place): keyof typeof FLOW_COLOURS {
   const gate = (p: Place) => p.kind === 'gate_lane' || p.kind === 'inspection_lane';
   if (from.kind === 'berth' && to.kind === 'yard_block') return 'quay_to_yard';
@@ -121,10 +129,12 @@ export function operationsLayers(
     (l) => l.laneId,
     places,
   ).filter((l) => l.place.entry && l.place.travel);
-  const flows = (picture?.flows ?? []).flatMap((flow) => {
+  const flows = mainFlows(picture?.flows ?? []).flatMap((flow) => {
     const [from, to] = [places.get(flow.fromId), places.get(flow.toId)];
     return from && to ? [{ ...flow, from, to }] : [];
   });
+  // Widths by boxes an hour: a day's accumulated flows are not drawn fatter than an hour's.
+  const hours = Math.max(1, (picture?.flowWindowMs ?? 3_600_000) / 3_600_000);
   const queueEnd = (lane: Placed<LaneQueue>): LonLat =>
     offset(lane.place.entry!, lane.place.travel!, -lane.waiting * QUEUE_SPACING_M);
   return [
@@ -153,7 +163,7 @@ export function operationsLayers(
       getTargetPosition: (f) => f.to.centre,
       getSourceColor: (f) => FLOW_COLOURS[flowKind(f.from, f.to)],
       getTargetColor: (f) => FLOW_COLOURS[flowKind(f.from, f.to)],
-      getWidth: (f: ContainerFlowArc) => 1 + 1.5 * Math.log2(1 + f.boxes),
+      getWidth: (f: ContainerFlowArc) => 1 + 1.5 * Math.log2(1 + f.boxes / hours),
       getHeight: 0.35,
       widthUnits: 'pixels',
       updateTriggers: { getWidth: picture?.atMs },

@@ -7,6 +7,12 @@ export interface SavedView {
   pitch: number;
 }
 
+/** Where the map keeps its view: the browser's storage per screen, or the replay's address. */
+export interface ViewStore {
+  load(): SavedView | undefined;
+  save(view: SavedView): void;
+}
+
 const key = (screen: string) => `quayside.view.${screen}`;
 
 export function loadView(

@@ -2,7 +2,7 @@
 // a bar per call (hatched where planned, solid where alongside), its progress, late
 // calls marked, a line at now. Hovering a bar gives its times in port time; clicking it
 // opens the vessel's details. The last good schedule stays up when a refresh fails.
-import { useEffect, useState, type CSSProperties } from 'react';
+import { useState, type CSSProperties } from 'react';
 import type { ScheduledCall } from '../../../protocol/history.ts';
 import type { PortModel } from '../../../protocol/port-model.ts';
 import { formatClock } from '../format.ts';
@@ -22,8 +22,6 @@ import { DataAge } from './history/DataAge.tsx';
 import { useBerthSchedule } from './history/use-polled.ts';
 
 const TICK_STEP_MS = 6 * 3_600_000;
-/** The now line and the bars alongside move on once a minute between refreshes. */
-const CLOCK_MS = 60_000;
 
 const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
 
@@ -92,14 +90,9 @@ export function BerthTimeline({ model }: { model: PortModel }) {
   const t = MESSAGES[language];
   const timeZone = model.properties.timeZone;
   const schedule = useBerthSchedule();
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), CLOCK_MS);
-    return () => clearInterval(timer);
-  }, []);
+  // The data source's clock: now when live, the replayed instant in replay.
+  const nowMs = useAppStore((s) => s.clockMs);
   const [hover, setHover] = useState<Hover | undefined>();
-  // Data that arrived since the last tick is drawn against the clock it arrived by.
-  const nowMs = Math.max(now, schedule.receivedAtMs ?? 0);
   const layout = layoutTimeline(berthIdsOf(model), schedule.data?.calls ?? [], nowMs);
   const names = berthNamesOf(model);
   const ticks = axisTicks(layout.fromMs, layout.toMs, TICK_STEP_MS, zoneOffsetMs(timeZone, nowMs));

@@ -37,7 +37,7 @@ export function KpiBoard({ portName, timeZone }: { portName: string; timeZone: s
       )}
       <div className="kpi-board-grid">
         {BOARD_KPIS.map((id) => (
-          <KpiTile key={id} id={id} />
+          <KpiTile key={id} id={id} timeZone={timeZone} />
         ))}
       </div>
     </section>

@@ -6,10 +6,11 @@ import type { Alert } from '../../../protocol/alerts.ts';
 import type { KpiValue } from '../../../protocol/kpi.ts';
 import type { OperationsPicture } from '../../../protocol/operations.ts';
 import { detectLanguage, type Language } from '../i18n.ts';
+import type { SourceStatus } from '../source/port-source.ts';
 import { addSample, type KpiSeries } from './kpi-series.ts';
 import { ALL_LAYERS_ON, type LayerGroup, type LayerSettings } from './layer-settings.ts';
 
-export type ConnectionStatus = 'connecting' | 'live' | 'offline';
+export type ConnectionStatus = SourceStatus;
 
 const LANGUAGE_KEY = 'quayside.language';
 
@@ -27,6 +28,13 @@ interface AppState {
   kpiSampleMs: number | undefined;
   /** Berth statuses, block fills, lane queues and flows as last pushed. */
   picture: OperationsPicture | undefined;
+  /**
+   * The instant the picture stands for, from the data source's clock (now when live, the
+   * replay clock in replay), a few times a second: what panels call "now".
+   */
+  clockMs: number;
+  /** How many times the clock jumped (seeks): what was drawn along the way starts again. */
+  clockJumps: number;
   /** Which layer groups the map shows (remembered per screen, see layer-settings.ts). */
   layers: LayerSettings;
   /**
@@ -43,6 +51,9 @@ interface AppState {
   setOpenAlerts(alerts: Alert[]): void;
   setKpis(kpis: KpiValue[], atMs: number): void;
   setPicture(picture: OperationsPicture): void;
+  setClock(atMs: number): void;
+  /** The source's clock jumped: the KPIs' recent course no longer leads up to now. */
+  clockJumped(atMs: number): void;
   setLayers(layers: LayerSettings): void;
   setLayer(group: LayerGroup, shown: boolean): void;
   select(id: string | undefined): void;
@@ -68,6 +79,16 @@ export const useAppStore = create<AppState>()((set) => ({
   kpiSampleMs: undefined,
   picture: undefined,
   setPicture: (picture) => set({ picture }),
+  clockMs: Date.now(),
+  setClock: (clockMs) => set({ clockMs }),
+  clockJumps: 0,
+  clockJumped: (clockMs) =>
+    set((state) => ({
+      clockMs,
+      clockJumps: state.clockJumps + 1,
+      kpiSeries: {},
+      kpiSampleMs: undefined,
+    })),
   layers: ALL_LAYERS_ON,
   selected: undefined,
   viewRequest: undefined,

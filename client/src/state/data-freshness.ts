@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { MESSAGES } from '../i18n.ts';
 import { STALE_AFTER_MS, useAppStore } from './app-store.ts';
 
-export type Freshness = 'live' | 'stale' | 'offline' | 'connecting';
+export type Freshness = 'live' | 'stale' | 'offline' | 'connecting' | 'replay';
 
 export function useDataFreshness(): {
   status: Freshness;
@@ -26,9 +26,13 @@ export function useDataFreshness(): {
   const ageMs = lastDataAtMs === undefined ? undefined : Math.max(0, now - lastDataAtMs);
   const stale = connection === 'live' && ageMs !== undefined && ageMs > STALE_AFTER_MS;
   const status: Freshness = stale ? 'stale' : connection;
-  const label = { live: t.live, stale: t.stale, offline: t.offline, connecting: t.connecting }[
-    status
-  ];
+  const label = {
+    live: t.live,
+    stale: t.stale,
+    offline: t.offline,
+    connecting: t.connecting,
+    replay: t.replay,
+  }[status];
   const seconds = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
   const age = ageMs === undefined ? t.noData : `${t.dataAge} ${seconds.format(ageMs / 1000)} s`;
   return { status, label, age, nowMs: now };
