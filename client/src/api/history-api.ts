@@ -15,8 +15,22 @@ export const fetchBerthSchedule = (signal?: AbortSignal, asAtMs?: number) =>
     signal,
   );
 
-export const fetchEquipmentHistory = (equipmentId: string, signal?: AbortSignal) =>
-  getJson<EquipmentHistory>(`/api/v1/equipment/${encodeURIComponent(equipmentId)}/history`, signal);
+const EQUIPMENT_SPAN_MS = 8 * 3_600_000;
+const LANE_SPAN_MS = 4 * 3_600_000;
+/** The span the server gives by default, ending at toMs instead of now. */
+const endingAt = (spanMs: number, toMs?: number) =>
+  toMs === undefined ? '' : `?from=${toMs - spanMs}&to=${toMs}`;
 
-export const fetchLaneHistory = (laneId: string, signal?: AbortSignal) =>
-  getJson<LaneHistory>(`/api/v1/lanes/${encodeURIComponent(laneId)}/history`, signal);
+/** A machine's last 8 hours, up to now or to toMs. */
+export const fetchEquipmentHistory = (equipmentId: string, signal?: AbortSignal, toMs?: number) =>
+  getJson<EquipmentHistory>(
+    `/api/v1/equipment/${encodeURIComponent(equipmentId)}/history${endingAt(EQUIPMENT_SPAN_MS, toMs)}`,
+    signal,
+  );
+
+/** A lane's last 4 hours, up to now or to toMs. */
+export const fetchLaneHistory = (laneId: string, signal?: AbortSignal, toMs?: number) =>
+  getJson<LaneHistory>(
+    `/api/v1/lanes/${encodeURIComponent(laneId)}/history${endingAt(LANE_SPAN_MS, toMs)}`,
+    signal,
+  );

@@ -1,5 +1,6 @@
-// A berth's calls from the schedule, 24 hours either side of now, in order of arrival.
+// A berth's calls from the schedule, 24 hours either side of the clock, in order of arrival.
 import { MESSAGES, type Language } from '../../i18n.ts';
+import { useAppStore } from '../../state/app-store.ts';
 import { CallFacts } from './CallFacts.tsx';
 import { DataAge } from './DataAge.tsx';
 import { callsAtBerth } from './schedule-picks.ts';
@@ -15,6 +16,7 @@ export function BerthCallsView({
   language: Language;
 }) {
   const schedule = useBerthSchedule();
+  const nowMs = useAppStore((s) => s.clockMs);
   const t = MESSAGES[language];
   const calls = schedule.data ? callsAtBerth(schedule.data.calls, berthId) : [];
   return (
@@ -24,7 +26,7 @@ export function BerthCallsView({
       {calls.map((call) => (
         <article key={call.callId} className="berth-call">
           <h4>{call.vesselName ?? call.vesselImo}</h4>
-          <CallFacts call={call} timeZone={timeZone} language={language} nowMs={Date.now()} />
+          <CallFacts call={call} timeZone={timeZone} language={language} nowMs={nowMs} />
         </article>
       ))}
       <DataAge polled={schedule} language={language} />

@@ -8,7 +8,7 @@ import { DataAge } from './DataAge.tsx';
 import { EventList } from './EventList.tsx';
 import { MiniBars } from './MiniBars.tsx';
 import { stateColour, stripPieces } from './state-strip.ts';
-import { usePolled } from './use-polled.ts';
+import { usePolledUpToClock } from './use-polled.ts';
 
 const SHOWN_MOVES = 8;
 
@@ -18,7 +18,7 @@ interface Shown {
 }
 
 export function EquipmentHistoryView({ equipmentId, ...shown }: Shown & { equipmentId: string }) {
-  const polled = usePolled(equipmentId, fetchEquipmentHistory);
+  const polled = usePolledUpToClock(equipmentId, fetchEquipmentHistory);
   return (
     <section className="history" data-testid="equipment-history">
       {polled.data && <EquipmentHistoryBody history={polled.data} {...shown} />}

@@ -7,7 +7,7 @@ import { MESSAGES, type Language } from '../../i18n.ts';
 import { DataAge } from './DataAge.tsx';
 import { EventList } from './EventList.tsx';
 import { MiniBars } from './MiniBars.tsx';
-import { usePolled } from './use-polled.ts';
+import { usePolledUpToClock } from './use-polled.ts';
 
 const SHOWN_EVENTS = 8;
 
@@ -17,7 +17,7 @@ interface Shown {
 }
 
 export function LaneHistoryView({ laneId, ...shown }: Shown & { laneId: string }) {
-  const polled = usePolled(laneId, fetchLaneHistory);
+  const polled = usePolledUpToClock(laneId, fetchLaneHistory);
   return (
     <section className="history" data-testid="lane-history">
       {polled.data && <LaneHistoryBody history={polled.data} {...shown} />}

@@ -1,6 +1,7 @@
 // A vessel's call from the berth schedule: the one alongside, else its last or next one,
 // with its berth, times and progress.
 import { MESSAGES, type Language } from '../../i18n.ts';
+import { useAppStore } from '../../state/app-store.ts';
 import { CallFacts } from './CallFacts.tsx';
 import { DataAge } from './DataAge.tsx';
 import { callOfVessel } from './schedule-picks.ts';
@@ -19,7 +20,7 @@ export function VesselCallView({
 }) {
   const schedule = useBerthSchedule();
   const t = MESSAGES[language];
-  const nowMs = Date.now();
+  const nowMs = useAppStore((s) => s.clockMs);
   const found = schedule.data && callOfVessel(schedule.data.calls, mmsi, nowMs);
   return (
     <section className="history" data-testid="vessel-call">
