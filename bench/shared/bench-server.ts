@@ -6,10 +6,13 @@ import { buildDemoPort } from '../../server/port-model/demo-port.ts';
 import { tempDir } from '../../test/helpers/temp-dir.ts';
 import { BENCH_KEY } from './telemetry.ts';
 
-/** `name` (e.g. 'bench-live') names the temp dir and the schema; no simulator runs. */
-export async function startBenchServer(name: string, clientDir = '/none') {
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  const dir = tempDir(name);
+/**
+ * `name` (e.g. 'bench-live') names the temp dir and the schema; no simulator runs. With
+ * `keepDataDir` the embedded engine lives there and stays (a backfilled day to reuse).
+ */
+export async function startBenchServer(name: string, clientDir = '/none', keepDataDir?: string) {
+  const databaseUrl = keepDataDir ? undefined : process.env.DATABASE_URL || undefined;
+  const dir = keepDataDir ? { path: keepDataDir, remove: () => {} } : tempDir(name);
   const schema = databaseUrl ? `qs_${name.replaceAll('-', '_')}_${process.pid}` : undefined;
   const db = await openDatabase({ databaseUrl, dataDir: dir.path, schema });
   const app = await buildApp({

@@ -48,11 +48,18 @@ function firstAtOrAfter(events: readonly StoredEvent[], timeMs: number): number 
   return low;
 }
 
-/** Frames at the given instants (ascending). */
+/** Gives other requests their turn: each frame is a few hundred milliseconds of folding. */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Frames at the given instants (ascending). An aborted signal (the client went away, as a
+ * replay does when it seeks) stops the work between frames, with the frames done so far.
+ */
 export async function replayFrames(
   deps: ReplayDeps,
   instants: readonly number[],
   windows: FrameWindows = {},
+  signal?: AbortSignal,
 ): Promise<ReplayFrame[]> {
   if (instants.length === 0) return [];
   const first = instants[0]!;
@@ -61,6 +68,8 @@ export async function replayFrames(
   const { baseMs, events } = await deps.cache.window(earliest, last + 1);
   const frames: ReplayFrame[] = [];
   for (const atMs of instants) {
+    if (signal?.aborted) break;
+    if (frames.length > 0) await yieldToOthers();
     const kpiFromMs = kpiFrom(atMs, windows);
     const frameBaseMs = Math.max(baseMs, hourFloor(kpiFromMs));
     const [base, roster] = await Promise.all([

@@ -126,7 +126,10 @@ export async function replayRoutes(
       const windows = frameWindows(query, now);
       if (!windows.ok) return refuse(reply, 400, windows.message);
       const instants = Array.from({ length: count }, (_, i) => window.fromMs + i * step.ms);
-      const frames = await replayFrames(deps, instants, windows.windows);
+      // A replay that seeks drops its read-ahead: stop computing frames nobody will read.
+      const gone = new AbortController();
+      reply.raw.on('close', () => reply.raw.writableFinished || gone.abort());
+      const frames = await replayFrames(deps, instants, windows.windows, gone.signal);
       return { fromMs: window.fromMs, toMs: window.toMs, stepMs: step.ms, frames };
     },
   );

@@ -35,12 +35,12 @@ describe.runIf(chromiumAvailable)('replay in Chromium', () => {
   let dataTo: number;
   const eventTimes: number[] = [];
 
-  const kpisOf = async (fromMs: number, toMs: number): Promise<KpiValue[]> =>
-    (
-      (await (await fetch(`${server.url}/api/v1/kpis?from=${fromMs}&to=${toMs}`)).json()) as {
-        kpis: KpiValue[];
-      }
-    ).kpis;
+  const kpisOf = async (fromMs: number, toMs: number): Promise<KpiValue[]> => {
+    const response = await fetch(`${server.url}/api/v1/kpis?from=${fromMs}&to=${toMs}`);
+    const body = (await response.json()) as { kpis: KpiValue[] };
+    expect(response.status, JSON.stringify(body)).toBe(200);
+    return body.kpis;
+  };
   const portValue = (kpis: KpiValue[], id: string) =>
     kpis.find((k) => k.id === id && k.scope === 'port')?.value ?? null;
 

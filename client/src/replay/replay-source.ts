@@ -39,15 +39,18 @@ export interface ReplayOptions {
   accumulateFlows: boolean;
 }
 
-/** Fixes read at most one step per emit: more would never be seen. */
+/** Fixes read about one step per emit (the map glides between): more would never be seen. */
 export function positionStepAt(speed: ReplaySpeed): number {
-  const wanted = (speed * EMIT_MS) / 2;
+  const wanted = speed * EMIT_MS;
   return [...POSITION_STEPS_MS].reverse().find((step) => step <= wanted) ?? POSITION_STEPS_MS[0];
 }
 
-/** About one frame per real second of play, and not more than one every five data seconds. */
+/**
+ * A frame of KPIs every two real seconds of play, and not more than one every five data
+ * seconds: each is a fold of the day so far on the server.
+ */
 export function frameStepAt(speed: ReplaySpeed): number {
-  return Math.max(5_000, speed * 1_000);
+  return Math.max(5_000, speed * 2_000);
 }
 
 /** What tests and the seek benchmark read from the page. */
@@ -56,6 +59,9 @@ export interface ReplayDebug {
   landed: number;
   /** From each seek to the first animation frame after its snapshot was applied. */
   seekToFrameMs: number[];
+  /** Ticks of a playing clock that ran past the fixes read so far (the map waited for data). */
+  starvedTicks: number;
+  playingTicks: number;
   state(): PlaybackState;
 }
 
@@ -112,6 +118,8 @@ export function openReplaySource(
     seeks: 0,
     landed: 0,
     seekToFrameMs: [],
+    starvedTicks: 0,
+    playingTicks: 0,
     state: () => state(),
   };
   window.quaysideReplay = debug;
@@ -238,9 +246,13 @@ export function openReplaySource(
       ahead.reading = false;
     }
     const chunkMs = stepMs * steps;
-    if (ahead.reading || ahead.toMs >= options.toMs || ahead.toMs - atMs > chunkMs / 2) return;
+    if (ahead.reading || ahead.toMs >= options.toMs || ahead.toMs - atMs > (chunkMs * 3) / 4)
+      return;
     const fromMs = ahead.toMs;
-    const toMs = Math.min(options.toMs, fromMs + chunkMs);
+    // Nothing read ahead yet (play just started, or the speed changed): a quarter chunk
+    // first, which comes back sooner, so the map moves at once.
+    const first = ahead.toMs <= atMs;
+    const toMs = Math.min(options.toMs, fromMs + (first ? Math.ceil(steps / 4) * stepMs : chunkMs));
     const mine = generation;
     ahead.reading = true;
     getJson<T>(path(fromMs, toMs), controller.signal)
@@ -265,6 +277,10 @@ export function openReplaySource(
     }
     if (landedAtMs === undefined || seeking) return;
     const t = now.atMs;
+    if (now.playing) {
+      debug.playingTicks += 1;
+      if (t > positionsAhead.toMs && positionsAhead.toMs < options.toMs) debug.starvedTicks += 1;
+    }
     if (t !== lastEmitted) {
       lastEmitted = t;
       const placed = tracks.at(t, {
@@ -283,6 +299,8 @@ export function openReplaySource(
       showAlertsAt(t);
     }
     events.onData(buffers.count);
+    // Paused, nothing is read ahead: a seek then has the server to itself.
+    if (!now.playing) return;
     const speed = now.speed;
     const positionStep = positionStepAt(speed);
     readAhead<ReplayPositions>(
@@ -297,7 +315,7 @@ export function openReplaySource(
     readAhead<ReplayFrames>(
       framesAhead,
       frameStep,
-      READ_AHEAD_S,
+      READ_AHEAD_S / 2,
       t,
       (from, to) =>
         `/api/v1/replay/frames?from=${from}&to=${to}&step=${frameStep}&${windowQuery()}`,
