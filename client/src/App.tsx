@@ -16,7 +16,7 @@ import { KpiTiles } from './panels/KpiTiles.tsx';
 import { BerthTimeline } from './panels/BerthTimeline.tsx';
 import { useAppStore } from './state/app-store.ts';
 import { loadLayerSettings, saveLayerSettings } from './state/layer-settings.ts';
-import { StatusBar } from './StatusBar.tsx';
+import { StatusBar, type ScreenLink } from './StatusBar.tsx';
 import { Playlist } from './wall/Playlist.tsx';
 import { CompareDays } from './replay/CompareDays.tsx';
 import { ReplayBar } from './replay/ReplayBar.tsx';
@@ -25,6 +25,11 @@ import type { PortSource, PortSourceEvents } from './source/port-source.ts';
 
 const PORT_RETRY_MS = 3_000;
 const CLOCK_TICK_MS = 250;
+const SCREEN_LINKS: Record<Screen, ScreenLink | undefined> = {
+  console: { href: '/replay', word: 'toReplay' },
+  replay: { href: '/', word: 'toLive' },
+  wall: undefined,
+};
 
 /** Loads the port model, retrying until the server answers (it may be restarting). */
 function usePortModel(): { model?: PortModel; failed: boolean } {
@@ -127,7 +132,7 @@ export function App({ screen }: { screen: Screen }) {
 
   return (
     <div className={`app app-${screen}`} data-connection={connection}>
-      <StatusBar />
+      <StatusBar link={SCREEN_LINKS[screen]} />
       <div className="workspace">
         <main className="map-area">
           {model && mapStyle ? (

@@ -2,8 +2,11 @@ import { MESSAGES } from './i18n.ts';
 import { useAppStore } from './state/app-store.ts';
 import { useDataFreshness } from './state/data-freshness.ts';
 
+/** Where the other screen is: the console links to replay and back (the wall to neither). */
+export type ScreenLink = { href: '/replay'; word: 'toReplay' } | { href: '/'; word: 'toLive' };
+
 /** Connection state and data age, always visible: stale data must never look live. */
-export function StatusBar() {
+export function StatusBar({ link }: { link?: ScreenLink }) {
   const { entityCount, language, setLanguage, openAlerts } = useAppStore();
   const critical = openAlerts.some((a) => a.severity === 'critical');
   const t = MESSAGES[language];
@@ -32,6 +35,11 @@ export function StatusBar() {
       <div className="count" data-testid="entity-count">
         {new Intl.NumberFormat(language).format(entityCount)} {t.tracked}
       </div>
+      {link && (
+        <a className="screen-link" href={link.href} data-testid="screen-link">
+          {t[link.word]}
+        </a>
+      )}
       <button
         type="button"
         className="language"

@@ -2,6 +2,7 @@
 // it loads. The server refuses a window that ends in the future, so today is asked for up
 // to now (and says so: "until 14:05"); a day that has not begun is not asked for at all.
 import type { KpiValue } from '../../../protocol/kpi.ts';
+import { getJson } from '../api/get-json.ts';
 import { dayWindow, type PortDay } from './port-day.ts';
 
 /** A day's KPIs as received, over [fromMs, toMs). */
@@ -51,12 +52,7 @@ export async function fetchDayKpis(
   request: DayRequest,
   signal?: AbortSignal,
 ): Promise<DayKpis> {
-  const response = await fetch(kpisPath(request), { signal });
-  const body = (await response.json().catch(() => ({}))) as {
-    kpis?: KpiValue[];
-    message?: string;
-  };
-  if (!response.ok) throw new Error(body.message ?? `HTTP ${response.status}`);
+  const body = await getJson<{ kpis?: KpiValue[] }>(kpisPath(request), signal);
   if (!Array.isArray(body.kpis)) throw new Error('the answer has no kpis');
   return { day, kpis: body.kpis, ...request };
 }
