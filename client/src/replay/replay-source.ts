@@ -72,6 +72,8 @@ declare global {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** Which alerts are open and in what state: the list is sent again only when this changes. */
+const signatureOf = (alerts: readonly Alert[]) => alerts.map((a) => `${a.id}:${a.state}`).join(',');
 
 /** Keeps what has been read ahead of the clock for one kind of chunk. */
 interface ReadAhead {
@@ -157,7 +159,7 @@ export function openReplaySource(
   const showAlertsAt = (atMs: number) => {
     if (!dayAlerts) return;
     const open = dayAlerts.map((a) => alertAsAt(a, atMs)).filter((a): a is Alert => !!a);
-    const signature = open.map((a) => `${a.id}:${a.state}`).join(',');
+    const signature = signatureOf(open);
     if (signature === shownAlerts) return;
     shownAlerts = signature;
     events.onAlerts(open);
@@ -170,11 +172,12 @@ export function openReplaySource(
     tracks.add(snapshot.positions);
     buffers.apply(snapshot.positions, Date.now());
     frames = [snapshot];
+    // The jump first: the KPIs' course starts again with this instant's values.
+    events.onJump(snapshot.atMs);
     shownFrame = undefined;
     showFrame(snapshot);
-    shownAlerts = snapshot.alerts.map((a) => `${a.id}:${a.state}`).join(',');
+    shownAlerts = signatureOf(snapshot.alerts);
     events.onAlerts(snapshot.alerts);
-    events.onJump(snapshot.atMs);
     events.onData(buffers.count);
     landedAtMs = snapshot.atMs;
     lastEmitted = snapshot.atMs;
