@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayOf, dayWindow, isPortDay } from './port-day.ts';
+import { addDays, dayOf, dayUpTo, dayWindow, isPortDay } from './port-day.ts';
 
 const H = 3_600_000;
 
@@ -21,6 +21,20 @@ describe('port days', () => {
     expect(spring.fromMs).toBe(Date.parse('2026-03-28T23:00:00Z'));
     const autumn = dayWindow('2026-10-25', 'Europe/Amsterdam');
     expect(autumn.toMs - autumn.fromMs).toBe(25 * H);
+  });
+
+  it('is the part of a day that has happened: all of a past day, today up to now', () => {
+    const day = dayWindow('2026-11-30', 'Asia/Shanghai');
+    expect(dayUpTo('2026-11-30', 'Asia/Shanghai', day.toMs + 5 * H)).toEqual(day);
+    expect(dayUpTo('2026-11-30', 'Asia/Shanghai', day.fromMs + 5 * H)).toEqual({
+      fromMs: day.fromMs,
+      toMs: day.fromMs + 5 * H,
+    });
+    // A day still to come has not begun: nothing of it to replay.
+    expect(dayUpTo('2026-11-30', 'Asia/Shanghai', day.fromMs - H)).toEqual({
+      fromMs: day.fromMs,
+      toMs: day.fromMs,
+    });
   });
 
   it('finds the local day of an instant, at both edges', () => {

@@ -56,6 +56,16 @@ export function dayWindow(day: PortDay, timeZone: string): { fromMs: number; toM
   };
 }
 
+/** The part of a day that has happened by nowMs: the whole of a past day, today up to now. */
+export function dayUpTo(
+  day: PortDay,
+  timeZone: string,
+  nowMs: number,
+): { fromMs: number; toMs: number } {
+  const whole = dayWindow(day, timeZone);
+  return { fromMs: whole.fromMs, toMs: Math.max(whole.fromMs, Math.min(whole.toMs, nowMs)) };
+}
+
 /** The day in the zone that holds an instant. */
 export function dayOf(timeMs: number, timeZone: string): PortDay {
   const local = new Date(timeMs + offsetAt(timeMs, timeZone));

@@ -8,7 +8,7 @@ import { getJson } from '../api/get-json.ts';
 import type { EntityBuffers } from '../live/entity-buffers.ts';
 import { loadView, saveView, type ViewStore } from '../map/view-memory.ts';
 import type { Playback, PortSource, PortSourceEvents } from '../source/port-source.ts';
-import { dayOf, dayWindow, type PortDay } from './port-day.ts';
+import { dayOf, dayUpTo, type PortDay } from './port-day.ts';
 import type { ReplaySpeed } from './replay-clock.ts';
 import { openReplaySource } from './replay-source.ts';
 import { readReplayAddress, writeReplayAddress, type ReplayAddress } from './replay-url.ts';
@@ -83,7 +83,8 @@ export function useReplay(
 
   useEffect(() => {
     if (!enabled || !timeZone || !day || !range) return;
-    const span = dayWindow(day, timeZone);
+    // Today is replayed up to the moment it was opened: the rest has not happened yet.
+    const span = dayUpTo(day, timeZone, Date.now());
     const { atMs: resumeAt, speed } = resume.current;
     const inDay =
       resume.current.day === day &&
