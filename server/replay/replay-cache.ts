@@ -2,8 +2,9 @@
 // events of each hour. A seek then folds at most an hour of events onto a kept state and
 // reads a day of events without the database, and scrubbing through a day reads and folds
 // each hour once. A committed event older than a kept state makes that state (and every
-// later one) wrong, and its own hour's events incomplete, so commits drop them; a read
-// that raced such a commit is answered but not kept.
+// later one) wrong, and its own hour's events incomplete, so commits drop them: this
+// process's at once, other server instances' at the next read (catchUp); a read that
+// raced such a commit is answered but not kept.
 import type { Queryable } from '../../db/queryable.ts';
 import type { StoredEvent } from '../../protocol/events.ts';
 import { readCheckpoint } from '../kpi/checkpoints.ts';
@@ -16,6 +17,8 @@ import { HOUR_MS } from '../kpi/statistics.ts';
  * demo port is about 160,000 events; each kept state holds the terminal's boxes.
  */
 const DEFAULT_KEPT_HOURS = 48;
+/** A batch's transaction is far shorter than this: its rows' received_at is no older. */
+const COMMIT_MARGIN_MS = 30_000;
 
 export interface WindowInputs {
   /** The fold of every stored event before baseMs (an hour boundary at or before fromMs). */
@@ -65,6 +68,8 @@ export class ReplayCache {
   /** Bumped by a commit that could make a read in flight wrong. */
   private generation = 0;
   private reading = 0;
+  /** The database's clock at the last look for other instances' commits (none yet: nothing kept). */
+  private lookedAtMs: number | undefined;
 
   constructor(
     private readonly db: Queryable,
@@ -77,14 +82,36 @@ export class ReplayCache {
   /** Events at these times were committed: what should have held them is dropped. */
   committed(events: readonly { timeMs: number }[]): void {
     if (events.length === 0) return;
-    const earliest = Math.min(...events.map((e) => e.timeMs));
+    const earliest = events.reduce((min, e) => Math.min(min, e.timeMs), Infinity);
     const droppedStates = this.states.dropWhere((atMs) => atMs > earliest);
     const droppedHours = this.hours.dropWhere((startMs) => startMs + HOUR_MS > earliest);
     if (droppedStates || droppedHours || this.reading > 0) this.generation += 1;
   }
 
+  /**
+   * Catches the commits this process did not see, those of other server instances on the
+   * same database: the events stored since the last look (by received_at, a BRIN-indexed
+   * append order) drop what they make wrong, as committed() does for this process's own.
+   * The look goes back a margin, for transactions that began before it and ended after.
+   */
+  async catchUp(): Promise<void> {
+    const since = this.lookedAtMs === undefined ? undefined : this.lookedAtMs - COMMIT_MARGIN_MS;
+    const { rows } = await this.db.query<{ earliest_ms: number | null; now_ms: number }>(
+      since === undefined
+        ? `SELECT NULL::float8 AS earliest_ms, extract(epoch FROM now())::float8 * 1000 AS now_ms`
+        : `SELECT extract(epoch FROM min(time))::float8 * 1000 AS earliest_ms,
+                  extract(epoch FROM now())::float8 * 1000 AS now_ms
+           FROM ingested_event WHERE received_at > to_timestamp($1 / 1000.0)`,
+      since === undefined ? [] : [since],
+    );
+    const { earliest_ms: earliest, now_ms: now } = rows[0]!;
+    this.lookedAtMs = now;
+    if (earliest !== null) this.committed([{ timeMs: earliest }]);
+  }
+
   /** What a KPI window [fromMs, toMs) needs: a base state at or before fromMs and the events since. */
   async window(fromMs: number, toMs: number): Promise<WindowInputs> {
+    await this.catchUp();
     const baseMs = hourFloor(fromMs);
     const base = await this.stateAt(baseMs);
     return { base, baseMs, events: await this.events(baseMs, toMs) };

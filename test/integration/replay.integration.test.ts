@@ -236,6 +236,21 @@ describe.each(enginesUnderTest())('replay routes on $name', ({ make }) => {
     expect(await movesAt(later)).toBe(12);
   });
 
+  it('hears of late events stored by another server instance on the same database', async () => {
+    const other = await startTestServer(db);
+    try {
+      const at = T0 + 4 * H + 20 * MIN;
+      const movesAt = async () =>
+        (await snapshot(at)).picture.berths.find((b) => b.berthId === 'T1-B2')?.movesDone;
+      const before = await movesAt(); // the states up to this hour are now kept here
+      const reply = await other.post('/api/v1/events', [discharge(97, T0 + 2 * H + 40 * MIN)]);
+      expect(await reply.json()).toEqual({ accepted: 1, rejected: [] });
+      expect(await movesAt()).toBe(before! + 1);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('refuses bad queries with the reason, naming the field', async () => {
     const refusal = async (path: string) => {
       const { status, body } = await get<{ message: string }>(path);
