@@ -65,9 +65,10 @@ export class ReplayCache {
   private readonly states: Recent<PortState>;
   /** Hour start -> the events of that hour, in fold order. */
   private readonly hours: Recent<StoredEvent[]>;
-  /** Bumped by a commit that could make a read in flight wrong. */
+  /** Bumped by a commit that makes a read in flight wrong (an event before what it reads up to). */
   private generation = 0;
-  private reading = 0;
+  /** How far each read in flight reaches: a commit later than all of them changes none. */
+  private readonly inFlight = new Set<{ upToMs: number }>();
   /** The database's clock at the last look for other instances' commits (none yet: nothing kept). */
   private lookedAtMs: number | undefined;
 
@@ -83,9 +84,25 @@ export class ReplayCache {
   committed(events: readonly { timeMs: number }[]): void {
     if (events.length === 0) return;
     const earliest = events.reduce((min, e) => Math.min(min, e.timeMs), Infinity);
-    const droppedStates = this.states.dropWhere((atMs) => atMs > earliest);
-    const droppedHours = this.hours.dropWhere((startMs) => startMs + HOUR_MS > earliest);
-    if (droppedStates || droppedHours || this.reading > 0) this.generation += 1;
+    this.states.dropWhere((atMs) => atMs > earliest);
+    this.hours.dropWhere((startMs) => startMs + HOUR_MS > earliest);
+    // Live commits (now) leave a read of yesterday alone; an older one spoils it.
+    for (const read of this.inFlight)
+      if (earliest < read.upToMs) {
+        this.generation += 1;
+        break;
+      }
+  }
+
+  /** Runs a read that reaches up to upToMs, known to commits while it is out. */
+  private async whileReading<T>(upToMs: number, read: () => Promise<T>): Promise<T> {
+    const entry = { upToMs };
+    this.inFlight.add(entry);
+    try {
+      return await read();
+    } finally {
+      this.inFlight.delete(entry);
+    }
   }
 
   /**
@@ -121,19 +138,22 @@ export class ReplayCache {
   async stateAt(hourMs: number): Promise<PortState> {
     const kept = this.states.get(hourMs);
     if (kept) return kept;
+    // Taken before anything is read: a commit during any of it must stop the keeping.
+    const generation = this.generation;
+    return this.whileReading(hourMs, () => this.foldUpTo(hourMs, generation));
+  }
+
+  private async foldUpTo(hourMs: number, generation: number): Promise<PortState> {
     const start = await this.startBefore(hourMs);
     // Before every kept state and checkpoint: fold from the first stored event.
     const fromMs = start.atMs === -Infinity ? await this.firstEventHour(hourMs) : start.atMs;
-    const generation = this.generation;
     // Hour by hour, keeping the last hours passed: the next seek nearby starts from one.
     const keepFromMs = hourMs - this.keptHours * HOUR_MS;
-    const events =
-      fromMs >= keepFromMs
-        ? await this.events(fromMs, hourMs)
-        : await readStoredEvents(this.db, fromMs, hourMs); // more than the cache holds
+    const events = await this.events(fromMs, hourMs);
     let state = cloneState(start.state);
     let i = 0;
-    for (let next = fromMs + HOUR_MS; next <= hourMs; next += HOUR_MS) {
+    // From the hour after the start (a checkpoint need not lie on an hour) to hourMs.
+    for (let next = hourFloor(fromMs) + HOUR_MS; next <= hourMs; next += HOUR_MS) {
       const first = i;
       while (i < events.length && events[i]!.timeMs < next) i += 1;
       state = foldEvents(state, events.slice(first, i));
@@ -145,8 +165,13 @@ export class ReplayCache {
     return state;
   }
 
-  /** The stored events of [fromMs, toMs), fromMs an hour boundary, in fold order. */
+  /**
+   * The stored events of [fromMs, toMs) in fold order: from the kept hours when the span
+   * fits them (fromMs an hour boundary), else read whole, once, without keeping.
+   */
   async events(fromMs: number, toMs: number): Promise<StoredEvent[]> {
+    if (fromMs % HOUR_MS !== 0 || toMs - fromMs > this.keptHours * HOUR_MS)
+      return this.whileReading(toMs, () => readStoredEvents(this.db, fromMs, toMs));
     const missing: number[] = [];
     for (let hour = fromMs; hour < toMs; hour += HOUR_MS)
       if (this.hours.get(hour) === undefined) missing.push(hour);
@@ -162,18 +187,14 @@ export class ReplayCache {
 
   private async readHours(fromMs: number, toMs: number): Promise<void> {
     const generation = this.generation;
-    this.reading += 1;
-    try {
-      const events = await readStoredEvents(this.db, fromMs, toMs);
-      if (generation !== this.generation) return;
+    const events = await this.whileReading(toMs, () => readStoredEvents(this.db, fromMs, toMs));
+    if (generation === this.generation) {
       let i = 0;
       for (let hour = fromMs; hour < toMs; hour += HOUR_MS) {
         const start = i;
         while (i < events.length && events[i]!.timeMs < hour + HOUR_MS) i += 1;
         this.hours.set(hour, events.slice(start, i));
       }
-    } finally {
-      this.reading -= 1;
     }
   }
 

@@ -33,20 +33,30 @@ const WindowQuery = {
   step: Type.String({ description: 'milliseconds between frames or samples' }),
 };
 
-/** kpiFrom and flowFrom, if given, as instants; the first bad one refused. */
+const DAY_MS = 86_400_000;
+/** How far back of its instant a frame's KPIs and flows may start: /kpis's longest window, two days of flows. */
+const LONGEST_BACK = {
+  kpiFrom: { key: 'kpiFromMs', ms: 31 * DAY_MS, text: '31 days' },
+  flowFrom: { key: 'flowFromMs', ms: 2 * DAY_MS, text: '2 days' },
+} as const;
+/** A frames request spans at most this (each frame folds its window). */
+const LONGEST_FRAMES_SPAN_MS = 7 * DAY_MS;
+
+/** kpiFrom and flowFrom, if given, as instants not too long before firstMs; the first bad one refused. */
 function frameWindows(
   query: { kpiFrom?: string; flowFrom?: string },
+  firstMs: number,
   nowMs: number,
 ): { ok: true; windows: FrameWindows } | { ok: false; message: string } {
   const windows: FrameWindows = {};
-  for (const [name, key] of [
-    ['kpiFrom', 'kpiFromMs'],
-    ['flowFrom', 'flowFromMs'],
-  ] as const) {
+  for (const name of ['kpiFrom', 'flowFrom'] as const) {
     const value = query[name];
     if (value === undefined) continue;
     const instant = parseQueryInstant(name, value, nowMs);
     if (!instant.ok) return instant;
+    const { key, ms, text } = LONGEST_BACK[name];
+    if (instant.ms < firstMs - ms)
+      return { ok: false, message: `${name}: at most ${text} before the instant` };
     windows[key] = instant.ms;
   }
   return { ok: true, windows };
@@ -99,7 +109,7 @@ export async function replayRoutes(
           ? { ok: true as const, ms: now }
           : parseQueryInstant('at', query.at, now);
       if (!at.ok) return refuse(reply, 400, at.message);
-      const windows = frameWindows(query, now);
+      const windows = frameWindows(query, at.ms, now);
       if (!windows.ok) return refuse(reply, 400, windows.message);
       return replaySnapshot(deps, at.ms, windows.windows);
     },
@@ -122,8 +132,10 @@ export async function replayRoutes(
       if (step.ms < 1_000) return refuse(reply, 400, 'step: frames are at least 1000 ms apart');
       const window = stepsWindow(query, step.ms, MAX_FRAMES, now);
       if (!window.ok) return refuse(reply, 400, window.message);
+      if (window.toMs - window.fromMs > LONGEST_FRAMES_SPAN_MS)
+        return refuse(reply, 400, 'the window from..to is at most 7 days');
       const count = Math.ceil((window.toMs - window.fromMs) / step.ms);
-      const windows = frameWindows(query, now);
+      const windows = frameWindows(query, window.fromMs, now);
       if (!windows.ok) return refuse(reply, 400, windows.message);
       const instants = Array.from({ length: count }, (_, i) => window.fromMs + i * step.ms);
       // A replay that seeks drops its read-ahead: stop computing frames nobody will read.

@@ -260,6 +260,16 @@ describe.each(enginesUnderTest())('replay routes on $name', ({ make }) => {
     expect(await refusal('/api/v1/snapshot?at=yesterday')).toMatch(/^at: /);
     expect(await refusal(`/api/v1/snapshot?at=${iso(Date.now() + 3 * H)}`)).toMatch(/future/);
     expect(await refusal(`/api/v1/snapshot?at=${T0}&kpiFrom=noon`)).toMatch(/^kpiFrom: /);
+    // Windows that would have the server fold months: refused, not tried.
+    expect(await refusal(`/api/v1/snapshot?at=${T0}&kpiFrom=${T0 - 32 * 24 * H}`)).toBe(
+      'kpiFrom: at most 31 days before the instant',
+    );
+    expect(await refusal(`/api/v1/snapshot?at=${T0}&flowFrom=${T0 - 3 * 24 * H}`)).toBe(
+      'flowFrom: at most 2 days before the instant',
+    );
+    expect(
+      await refusal(`/api/v1/replay/frames?from=${T0 - 20 * 24 * H}&to=${T0}&step=86400000`),
+    ).toBe('the window from..to is at most 7 days');
     const window = `from=${T0}&to=${T0 + H}`;
     expect(await refusal(`/api/v1/replay/frames?${window}&step=500`)).toMatch(/at least 1000/);
     expect(await refusal(`/api/v1/replay/frames?${window}&step=1000`)).toMatch(/at most 120/);
