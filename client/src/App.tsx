@@ -185,7 +185,13 @@ export function App({ screen }: { screen: Screen }) {
         </aside>
       </div>
       {source?.playback && model && (
-        <ReplayBar playback={source.playback} session={replay} timeZone={timeZone} />
+        // One bar per day: its export window belongs to the day it was chosen in.
+        <ReplayBar
+          key={replay.day}
+          playback={source.playback}
+          session={replay}
+          timeZone={timeZone}
+        />
       )}
       {screen === 'wall' && model && <Playlist model={model} />}
     </div>

@@ -78,9 +78,11 @@ const signatureOf = (alerts: readonly Alert[]) => alerts.map((a) => `${a.id}:${a
 /** Keeps what has been read ahead of the clock for one kind of chunk. */
 interface ReadAhead {
   stepMs: number;
-  /** Read up to here (exclusive). */
+  /** Read up to here (exclusive), a whole millisecond (the routes take no fractions). */
   toMs: number;
   reading: boolean;
+  /** Bumped when reading starts again from the clock: answers to older reads are dropped. */
+  run: number;
 }
 
 export function openReplaySource(
@@ -114,8 +116,8 @@ export function openReplaySource(
   let closed = false;
   let lastEmitted: number | undefined;
   let wasPlaying = false;
-  const positionsAhead: ReadAhead = { stepMs: 0, toMs: 0, reading: false };
-  const framesAhead: ReadAhead = { stepMs: 0, toMs: 0, reading: false };
+  const positionsAhead: ReadAhead = { stepMs: 0, toMs: 0, reading: false, run: 0 };
+  const framesAhead: ReadAhead = { stepMs: 0, toMs: 0, reading: false, run: 0 };
   const debug: ReplayDebug = {
     seeks: 0,
     landed: 0,
@@ -132,7 +134,13 @@ export function openReplaySource(
     ...(problem === undefined ? {} : { problem }),
   });
   const changed = () => {
-    for (const listener of listeners) listener();
+    // A listener that throws (a browser refusing one more history entry) must not stop replay.
+    for (const listener of listeners)
+      try {
+        listener();
+      } catch (error) {
+        console.warn('replay: a playback listener failed', error);
+      }
   };
   const fail = (error: unknown) => {
     if ((error as Error).name === 'AbortError' || closed) return;
@@ -181,10 +189,11 @@ export function openReplaySource(
     events.onData(buffers.count);
     landedAtMs = snapshot.atMs;
     lastEmitted = snapshot.atMs;
-    positionsAhead.toMs = snapshot.atMs;
-    positionsAhead.stepMs = 0;
-    framesAhead.toMs = snapshot.atMs;
-    framesAhead.stepMs = 0;
+    for (const ahead of [positionsAhead, framesAhead]) {
+      ahead.toMs = Math.floor(snapshot.atMs);
+      ahead.stepMs = 0;
+      ahead.run += 1;
+    }
     debug.landed += 1;
     requestAnimationFrame(() =>
       requestAnimationFrame(() => debug.seekToFrameMs.push(performance.now() - startedAt)),
@@ -209,7 +218,7 @@ export function openReplaySource(
       .catch((error: unknown) => {
         fail(error);
         if (mine === generation && !closed)
-          setTimeout(() => mine === generation && seekTo(atMs, startedAt), RETRY_MS);
+          setTimeout(() => !closed && mine === generation && seekTo(atMs, startedAt), RETRY_MS);
       })
       .finally(() => {
         if (mine !== generation) return;
@@ -245,8 +254,9 @@ export function openReplaySource(
     if (ahead.stepMs !== stepMs) {
       // Another speed: read from the clock at the new step.
       ahead.stepMs = stepMs;
-      ahead.toMs = Math.max(atMs, landedAtMs ?? atMs);
+      ahead.toMs = Math.floor(Math.max(atMs, landedAtMs ?? atMs));
       ahead.reading = false;
+      ahead.run += 1;
     }
     const chunkMs = stepMs * steps;
     if (ahead.reading || ahead.toMs >= options.toMs || ahead.toMs - atMs > (chunkMs * 3) / 4)
@@ -255,19 +265,24 @@ export function openReplaySource(
     // Nothing read ahead yet (play just started, or the speed changed): a quarter chunk
     // first, which comes back sooner, so the map moves at once.
     const first = ahead.toMs <= atMs;
-    const toMs = Math.min(options.toMs, fromMs + (first ? Math.ceil(steps / 4) * stepMs : chunkMs));
+    const toMs = Math.min(
+      Math.ceil(options.toMs),
+      fromMs + (first ? Math.ceil(steps / 4) * stepMs : chunkMs),
+    );
     const mine = generation;
+    const run = ahead.run;
+    const current = () => !closed && mine === generation && run === ahead.run;
     ahead.reading = true;
     getJson<T>(path(fromMs, toMs), controller.signal)
       .then((reply) => {
-        if (closed || mine !== generation || ahead.stepMs !== stepMs) return;
+        if (!current()) return;
         take(reply);
         ahead.toMs = toMs;
         recovered();
       })
       .catch(fail)
       .finally(() => {
-        if (mine === generation && ahead.stepMs === stepMs) ahead.reading = false;
+        if (current()) ahead.reading = false;
       });
   };
 
@@ -337,7 +352,7 @@ export function openReplaySource(
       })
       .catch((error: unknown) => {
         fail(error);
-        if (!closed) setTimeout(loadDayAlerts, RETRY_MS);
+        if (!closed) setTimeout(() => !closed && loadDayAlerts(), RETRY_MS);
       });
   };
 

@@ -15,6 +15,7 @@ import { readReplayAddress, writeReplayAddress, type ReplayAddress } from './rep
 
 const RANGE_RETRY_MS = 3_000;
 const ADDRESS_EVERY_MS = 1_000;
+const ADDRESS_MIN_GAP_MS = 500;
 const DEFAULT_SPEED: ReplaySpeed = 60;
 
 export interface ReplaySession {
@@ -99,10 +100,14 @@ export function useReplay(
       accumulateFlows,
     });
     setSource(opening);
-    // The address follows the clock and speed (each second at most).
+    // The address follows the clock and speed, at most twice a second (browsers refuse
+    // history updates past a rate, and a scrub changes the playback many times a second).
+    let writtenAt = -Infinity;
     const write = () => {
       const state = opening.playback.state();
       resume.current = { day, atMs: state.atMs, speed: state.speed };
+      if (performance.now() - writtenAt < ADDRESS_MIN_GAP_MS) return;
+      writtenAt = performance.now();
       patchAddress({ day, atMs: Math.round(state.atMs), speed: state.speed });
     };
     const unsubscribe = opening.playback.subscribe(write);
