@@ -14,6 +14,10 @@ function problem(reply: FastifyReply, status: number, message: string) {
   return reply.code(status).send({ statusCode: status, error, message });
 }
 
+/** A window's alerts a reply holds by default, and at most (a replayed busy day asks for more). */
+const DEFAULT_LIMIT = 500;
+const MAX_LIMIT = 10_000;
+
 export async function alertRoutes(
   app: FastifyInstance,
   deps: { store: AlertStore; onChange(alert: Alert): void },
@@ -23,15 +27,20 @@ export async function alertRoutes(
     {
       schema: {
         summary: 'Open alerts, or (with from/to) those raised or open in a window',
+        description: `A window's alerts come newest first, at most limit of them (default ${DEFAULT_LIMIT}, at most ${MAX_LIMIT}).`,
         querystring: Type.Object({
           from: Type.Optional(Type.String()),
           to: Type.Optional(Type.String()),
+          limit: Type.Optional(Type.String()),
         }),
         response: { 200: AlertList },
       },
     },
     async (request, reply) => {
-      const { from, to } = request.query as { from?: string; to?: string };
+      const { from, to, limit } = request.query as { from?: string; to?: string; limit?: string };
+      const count = limit === undefined ? DEFAULT_LIMIT : Number(limit);
+      if (!/^\d+$/.test(limit ?? '1') || count < 1 || count > MAX_LIMIT)
+        return problem(reply, 400, `limit: a whole number from 1 to ${MAX_LIMIT}, got "${limit}"`);
       if (from === undefined && to === undefined) return { alerts: await deps.store.open() };
       const now = Date.now();
       const toMs = to === undefined ? { ok: true as const, ms: now } : parseWireTime(to, now);
@@ -42,7 +51,7 @@ export async function alertRoutes(
       if (!fromMs.ok) return problem(reply, 400, `from: ${fromMs.reason}`);
       if (!toMs.ok) return problem(reply, 400, `to: ${toMs.reason}`);
       if (fromMs.ms >= toMs.ms) return problem(reply, 400, 'from must be before to');
-      return { alerts: await deps.store.list(fromMs.ms, toMs.ms) };
+      return { alerts: await deps.store.list(fromMs.ms, toMs.ms, count) };
     },
   );
 

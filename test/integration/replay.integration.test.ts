@@ -177,6 +177,31 @@ describe.each(enginesUnderTest())('replay routes on $name', ({ make }) => {
     expect(await alertsAt(T0 + 3 * H)).toEqual([]);
   });
 
+  it('lists a window’s alerts newest first, as many as asked for', async () => {
+    const alerts = new AlertStore(db.pool);
+    for (const [i, atMs] of [T0 + 4 * H, T0 + 5 * H].entries())
+      await alerts.raise({
+        ruleId: 'inspection_queue_long',
+        scope: `lane:T1-inspection-scan-${i + 1}`,
+        severity: 'warning',
+        value: 9,
+        threshold: 6,
+        unit: 'count',
+        atMs,
+      });
+    const list = async (query: string) =>
+      await get<{ alerts: { raisedAt: string }[]; message?: string }>(
+        `/api/v1/alerts?from=${iso(T0)}&to=${iso(T0 + 6 * H)}${query}`,
+      );
+    expect((await list('')).body.alerts).toHaveLength(3);
+    expect((await list('&limit=1')).body.alerts.map((a) => a.raisedAt)).toEqual([iso(T0 + 5 * H)]);
+    for (const bad of ['0', '10001', 'all', '1.5']) {
+      const refused = await list(`&limit=${bad}`);
+      expect(refused.status).toBe(400);
+      expect(refused.body.message).toMatch(/^limit: /);
+    }
+  });
+
   it('gives frames at each step with the KPIs of each instant', async () => {
     const from = T0 + 2 * H;
     const { status, body } = await get<ReplayFrames>(

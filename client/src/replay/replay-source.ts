@@ -26,6 +26,8 @@ import { ReplayTracks } from './replay-tracks.ts';
 /** Positions go to the map this often; they glide in between. */
 export const EMIT_MS = 200;
 const RETRY_MS = 2_000;
+/** All of a day's alerts (the route's default, 500, would lose a busy day's earliest). */
+const DAY_ALERTS_LIMIT = 10_000;
 /** How far ahead of the clock chunks are read, in real seconds of play. */
 const READ_AHEAD_S = 10;
 
@@ -343,7 +345,7 @@ export function openReplaySource(
 
   const loadDayAlerts = () => {
     getJson<{ alerts: Alert[] }>(
-      `/api/v1/alerts?from=${iso(options.fromMs)}&to=${iso(options.toMs)}`,
+      `/api/v1/alerts?from=${iso(options.fromMs)}&to=${iso(options.toMs)}&limit=${DAY_ALERTS_LIMIT}`,
       lifetime.signal,
     )
       .then(({ alerts }) => {
