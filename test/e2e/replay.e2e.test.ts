@@ -226,12 +226,18 @@ describe.runIf(chromiumAvailable)('replay in Chromium', () => {
 
   it(
     'compares two days as KPI deltas, for the port and per berth',
-    { timeout: 120_000 },
+    { timeout: 240_000 },
     async () => {
       const page = await open(`?day=${day}&at=${iso(dataFrom + H)}&speed=60`);
       await page.getByTestId('replay-compare').click();
+      await page.getByTestId('compare-days').waitFor({ timeout: 30_000 });
       const table = page.getByTestId('compare-table');
-      await table.waitFor({ timeout: 30_000 });
+      // Each day is a fold of its KPIs on the server: slow on a loaded CI machine. Should it
+      // not come, say what the panel said instead.
+      await table.waitFor({ timeout: 90_000 }).catch(async (error: unknown) => {
+        const said = await page.getByTestId('compare-days').innerText();
+        throw new Error(`no comparison table; the panel said: ${said}`, { cause: error });
+      });
       expect(await page.getByTestId('compare-day-a').inputValue()).toBe(addDays(day, -1));
       expect(await page.getByTestId('compare-day-b').inputValue()).toBe(day);
       const wholeDay = await kpisOf(dayFrom, dayTo);
